@@ -1,0 +1,51 @@
+import { QueryClientProvider } from '@tanstack/react-query'
+import { Suspense, useState } from 'react'
+import { connectToPortal } from '../bitrix24/connection.ts'
+import { PortalProvider, usePortal } from '../bitrix24/portal-context.tsx'
+import { useFitFrame } from '../bitrix24/use-fit-frame.ts'
+import { BootErrorBoundary } from '../features/boot/BootErrorBoundary.tsx'
+import { BootFailureScreen, ConnectingScreen } from '../features/boot/BootScreens.tsx'
+import { InstallScreen } from '../features/install/InstallScreen.tsx'
+import { RecentScreen } from '../features/recent/components/RecentScreen.tsx'
+import { I18nProvider } from '../i18n/i18n-context.tsx'
+import { createQueryClient } from './query-client.ts'
+
+/** Before getInitData answers, the launch URL's LANG (set by the portal) is the best guess. */
+function launchLanguage(): string {
+  return new URLSearchParams(window.location.search).get('LANG') ?? navigator.language.slice(0, 2)
+}
+
+function PortalApp() {
+  const portal = usePortal()
+  useFitFrame()
+  return (
+    <I18nProvider portalLang={portal.getLang()}>
+      <div className="app" data-placement={portal.placement.placement}>
+        {portal.isInstallMode ? <InstallScreen /> : <RecentScreen />}
+      </div>
+    </I18nProvider>
+  )
+}
+
+export function App() {
+  const [queryClient] = useState(createQueryClient)
+  const [connection, setConnection] = useState(() => connectToPortal())
+  return (
+    <QueryClientProvider client={queryClient}>
+      <Suspense fallback={null}>
+        <I18nProvider portalLang={launchLanguage()}>
+          <BootErrorBoundary
+            onReset={() => setConnection(connectToPortal())}
+            fallback={(error, retry) => <BootFailureScreen error={error} onRetry={retry} />}
+          >
+            <Suspense fallback={<ConnectingScreen />}>
+              <PortalProvider connection={connection}>
+                <PortalApp />
+              </PortalProvider>
+            </Suspense>
+          </BootErrorBoundary>
+        </I18nProvider>
+      </Suspense>
+    </QueryClientProvider>
+  )
+}

@@ -1,0 +1,43 @@
+// Shapes of the portal's answers (see shared samples of im.recent.list). Everything is optional
+// and unknown fields are tolerated: the data comes from other people and other portal versions.
+
+export interface RecentMessagePayload {
+  id?: number
+  text?: string
+  file?: unknown
+  author_id?: number
+  attach?: unknown
+  date?: string
+  status?: string
+  [field: string]: unknown
+}
+
+export interface RecentItemPayload {
+  /** A number for a one-to-one dialog, `chatN` for a chat. */
+  id?: number | string
+  chat_id?: number
+  type?: string
+  avatar?: { url?: string; color?: string; [field: string]: unknown }
+  title?: string
+  message?: RecentMessagePayload | null
+  counter?: number
+  last_id?: number
+  pinned?: boolean
+  unread?: boolean
+  has_reminder?: boolean
+  date_update?: string
+  date_last_activity?: string
+  user?: { id?: number; name?: string; color?: string; avatar?: string; [field: string]: unknown }
+  chat?: { id?: number; name?: string; type?: string; color?: string; [field: string]: unknown }
+  lines?: { id?: number; status?: number; date_create?: string; [field: string]: unknown } | null
+  [field: string]: unknown
+}
+
+/** `result` of im.recent.list. */
+export interface RecentListPayload {
+  items?: unknown[]
+  hasMore?: boolean
+  /** Deprecated alias of hasMore that older portals still send alone. */
+  hasMorePages?: boolean
+  [field: string]: unknown
+}

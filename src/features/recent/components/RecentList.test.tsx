@@ -1,0 +1,228 @@
+import { act, screen, waitFor, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { describe, expect, it } from 'vitest'
+import { RestError } from '../../../bitrix24/rest.ts'
+import { createFakePortal, deferred } from '../../../test/fake-portal.ts'
+import { renderWithPortal } from '../../../test/render-with-portal.tsx'
+import { RecentList } from './RecentList.tsx'
+
+interface Item {
+  id: number | string
+  title: string
+  counter: number
+  unread: boolean
+}
+
+/** A tiny in-memory portal: one page of items, im.recent.unread answered by `unread`. */
+async function setup(
+  items: Item[],
+  unread: (params: Record<string, unknown>) => unknown = () => true,
+) {
+  const server = items.map((item) => ({ ...item }))
+  const fake = createFakePortal({
+    'im.recent.list': () => ({ items: server.map((item) => ({ ...item })), hasMore: false }),
+    // Like the portal: a change that succeeded is what the next im.recent.list returns.
+    'im.recent.unread': async (params) => {
+      const done = await unread(params)
+      const item = server.find((i) => i.id === params.DIALOG_ID)
+      if (done === true && item) {
+        item.unread = params.ACTION === 'Y'
+        if (params.ACTION === 'N') item.counter = 0
+      }
+      return done
+    },
+  })
+  const utils = await renderWithPortal(<RecentList />, fake.portal)
+  return { ...fake, ...utils, server }
+}
+
+const row = (id: string) => document.querySelector<HTMLElement>(`[data-dialog-id="${id}"]`)!
+const listCalls = (calls: { method: string }[]) =>
+  calls.filter((c) => c.method === 'im.recent.list').length
+const unreadCalls = (calls: { method: string; params: Record<string, unknown> }[]) =>
+  calls
+    .filter((c) => c.method === 'im.recent.unread')
+    .map((c) => `${String(c.params.DIALOG_ID)}:${String(c.params.ACTION)}`)
+
+describe('RecentList', () => {
+  it('shows each dialog once even when adjacent pages overlap', async () => {
+    const pages = [
+      {
+        items: [
+          { id: 1, title: 'Anna Petrova' },
+          { id: 'chat7', title: 'Design team' },
+        ],
+        hasMore: true,
+      },
+      {
+        items: [
+          { id: 'chat7', title: 'Design team' },
+          { id: 'sg3', title: 'Project X' },
+        ],
+        hasMore: false,
+      },
+    ]
+    const fake = createFakePortal({
+      'im.recent.list': (params) => pages[Number(params.OFFSET) / 200],
+    })
+    await renderWithPortal(<RecentList />, fake.portal)
+    await screen.findByText('Anna Petrova')
+    await act(async () => {
+      await userEvent.click(screen.getByRole('button', { name: 'Load more chats' }))
+    })
+    await screen.findByText('Project X')
+    expect(
+      [...document.querySelectorAll('[data-dialog-id]')].map((el) =>
+        el.getAttribute('data-dialog-id'),
+      ),
+    ).toEqual(['1', 'chat7', 'sg3'])
+  })
+
+  it('flips the row before the server answers, and sends the id as the portal gave it', async () => {
+    const answer = deferred<boolean>()
+    const { calls } = await setup(
+      [{ id: 547, title: 'John Doe', counter: 0, unread: false }],
+      () => answer.promise,
+    )
+    const toggle = await screen.findByRole('button', { name: 'Mark as unread: John Doe' })
+    await userEvent.click(toggle)
+
+    expect(row('547')).toHaveAttribute('data-unread', 'true')
+    expect(row('547')).toHaveAttribute('data-pending', 'true')
+    expect(screen.getByRole('button', { name: 'Mark as read: John Doe' })).toBeInTheDocument()
+    expect(calls.find((c) => c.method === 'im.recent.unread')?.params).toEqual({
+      DIALOG_ID: 547,
+      ACTION: 'Y',
+    })
+
+    await act(async () => answer.resolve(true))
+    await waitFor(() => expect(row('547')).not.toHaveAttribute('data-pending'))
+    expect(row('547')).toHaveAttribute('data-unread', 'true')
+  })
+
+  it('marking read clears the counter at once', async () => {
+    await setup(
+      [{ id: 'chat9', title: 'Sales', counter: 4, unread: false }],
+      () => new Promise(() => {}),
+    )
+    await userEvent.click(await screen.findByRole('button', { name: 'Mark as read: Sales' }))
+    expect(row('chat9')).toHaveAttribute('data-unread', 'false')
+    expect(within(row('chat9')).queryByText('4')).toBeNull()
+  })
+
+  it('sends repeated clicks on one dialog one after another, in click order', async () => {
+    const answers: ReturnType<typeof deferred<boolean>>[] = []
+    const { calls, server } = await setup(
+      [{ id: 'chat1', title: 'Team', counter: 0, unread: false }],
+      (params) => {
+        const answer = deferred<boolean>()
+        answers.push(answer)
+        return answer.promise.then((ok) => {
+          server[0]!.unread = params.ACTION === 'Y'
+          return ok
+        })
+      },
+    )
+    await screen.findByText('Team')
+    const user = userEvent.setup()
+    for (let i = 0; i < 3; i++)
+      await user.click(within(row('chat1')).getByRole('button', { name: /^Mark as/ }))
+
+    expect(row('chat1')).toHaveAttribute('data-unread', 'true')
+    expect(unreadCalls(calls)).toEqual(['chat1:Y']) // the next ones wait for the first
+
+    await act(async () => answers[0]!.resolve(true))
+    await waitFor(() => expect(unreadCalls(calls)).toEqual(['chat1:Y', 'chat1:N']))
+    await act(async () => answers[1]!.resolve(true))
+    await waitFor(() => expect(unreadCalls(calls)).toEqual(['chat1:Y', 'chat1:N', 'chat1:Y']))
+    expect(row('chat1')).toHaveAttribute('data-unread', 'true')
+    const before = listCalls(calls)
+    await act(async () => answers[2]!.resolve(true))
+
+    await waitFor(() => expect(row('chat1')).not.toHaveAttribute('data-pending'))
+    expect(row('chat1')).toHaveAttribute('data-unread', 'true')
+    expect(listCalls(calls) - before).toBe(1) // refetched once, after the last change
+  })
+
+  it('rolls back only the row whose change failed, and says why with a Retry', async () => {
+    const failing = deferred<boolean>()
+    const succeeding = deferred<boolean>()
+    await setup(
+      [
+        { id: 1, title: 'Anna', counter: 0, unread: false },
+        { id: 2, title: 'Boris', counter: 0, unread: false },
+      ],
+      (params) => (params.DIALOG_ID === 1 ? failing.promise : succeeding.promise),
+    )
+    await userEvent.click(await screen.findByRole('button', { name: 'Mark as unread: Anna' }))
+    await userEvent.click(screen.getByRole('button', { name: 'Mark as unread: Boris' }))
+    expect(row('1')).toHaveAttribute('data-unread', 'true')
+    expect(row('2')).toHaveAttribute('data-unread', 'true')
+
+    await act(async () =>
+      failing.reject(new RestError('INTERNAL_SERVER_ERROR', 500, 'Internal error')),
+    )
+
+    const alert = await screen.findByRole('alert')
+    expect(alert).toHaveTextContent(
+      'Could not mark “Anna” as unread: Bitrix24 answered with an error (INTERNAL_SERVER_ERROR).',
+    )
+    expect(within(alert).getByRole('button', { name: 'Retry' })).toBeInTheDocument()
+    expect(row('1')).toHaveAttribute('data-unread', 'false')
+    expect(row('2')).toHaveAttribute('data-unread', 'true') // untouched, still on its way
+    expect(row('2')).toHaveAttribute('data-pending', 'true')
+  })
+
+  it('treats result:false as "this chat no longer exists"', async () => {
+    await setup([{ id: 'chat5', title: 'Old chat', counter: 2, unread: false }], () => false)
+    await userEvent.click(await screen.findByRole('button', { name: 'Mark as read: Old chat' }))
+    expect(await screen.findByRole('alert')).toHaveTextContent('this chat no longer exists')
+    expect(row('chat5')).toHaveAttribute('data-unread', 'true')
+  })
+
+  it('retries a failed change with the same intent', async () => {
+    let attempt = 0
+    const { calls } = await setup([{ id: 3, title: 'Vera', counter: 0, unread: false }], () => {
+      attempt += 1
+      if (attempt === 1) throw new RestError('NETWORK_ERROR', 0, 'Network connection failed')
+      return true
+    })
+    await userEvent.click(await screen.findByRole('button', { name: 'Mark as unread: Vera' }))
+    expect(await screen.findByRole('alert')).toHaveTextContent('there is no connection to Bitrix24')
+    await userEvent.click(screen.getByRole('button', { name: 'Retry' }))
+    await waitFor(() => expect(screen.queryByRole('alert')).toBeNull())
+    expect(row('3')).toHaveAttribute('data-unread', 'true')
+    expect(unreadCalls(calls)).toEqual(['3:Y', '3:Y'])
+  })
+
+  it('renders hostile titles and texts as plain text', async () => {
+    const fake = createFakePortal({
+      'im.recent.list': () => ({
+        items: [
+          {
+            id: 'chat66',
+            title: '<img src=x onerror="window.__pwned=1">',
+            message: { text: '<script>window.__pwned=1</script>[b]bold[/b]' },
+            avatar: { url: 'javascript:alert(1)', color: '#123456' },
+          },
+        ],
+        hasMore: false,
+      }),
+    })
+    await renderWithPortal(<RecentList />, fake.portal)
+    expect(await screen.findByText('<img src=x onerror="window.__pwned=1">')).toBeInTheDocument()
+    expect(screen.getByText('<script>window.__pwned=1</script>bold')).toBeInTheDocument()
+    expect(document.querySelector('img')).toBeNull()
+    expect(document.querySelector('script')).toBeNull()
+  })
+
+  it('opens the dialog in the portal’s messenger from its title', async () => {
+    const { imOpenMessenger } = await setup([
+      { id: 'chat12', title: 'Support', counter: 0, unread: false },
+    ])
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Open Support in the messenger' }),
+    )
+    expect(imOpenMessenger).toHaveBeenCalledWith('chat12')
+  })
+})

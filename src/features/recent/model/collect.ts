@@ -1,0 +1,28 @@
+import type { RecentListPayload } from '../api/payload.ts'
+import { toDialog, type Dialog } from './dialog.ts'
+
+export type ListEntry = { kind: 'dialog'; dialog: Dialog } | { kind: 'broken'; key: string }
+
+/**
+ * Flattens loaded pages into list entries. Adjacent im.recent.list pages overlap (the portal
+ * collapses its internal records per page), so a dialog is kept once, where it first appears.
+ * Items without a usable id become placeholders instead of breaking the list.
+ */
+export function collectEntries(pages: readonly RecentListPayload[]): ListEntry[] {
+  const seen = new Set<string>()
+  const entries: ListEntry[] = []
+  pages.forEach((page, pageIndex) => {
+    const items = Array.isArray(page.items) ? page.items : []
+    items.forEach((raw, itemIndex) => {
+      const dialog = toDialog(raw)
+      if (!dialog) {
+        entries.push({ kind: 'broken', key: `broken:${pageIndex}:${itemIndex}` })
+        return
+      }
+      if (seen.has(dialog.key)) return
+      seen.add(dialog.key)
+      entries.push({ kind: 'dialog', dialog })
+    })
+  })
+  return entries
+}

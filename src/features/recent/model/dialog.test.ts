@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest'
+import sample from '../../../../../shared/bitrix24/samples/im.recent.list.response.json'
+import { applyMark, isUnread, toDialog } from './dialog.ts'
+
+describe('toDialog', () => {
+  it('reads the portal’s real answer', () => {
+    const [person, chat] = sample.result.items.map(toDialog)
+    expect(person).toMatchObject({
+      key: '547',
+      dialogId: 547,
+      kind: 'user',
+      title: 'John Doe',
+      avatarUrl: null,
+      color: '#1eb4aa',
+      counter: 1,
+      markedUnread: false,
+    })
+    expect(chat).toMatchObject({ key: 'chat1317', dialogId: 'chat1317', kind: 'chat' })
+    expect(chat?.avatarUrl).toMatch(/^https:\/\/cdn\.com\.bitrix24\.com\//)
+  })
+
+  it.each([
+    [547, 547],
+    ['chat1317', 'chat1317'],
+    ['sg12', 'sg12'],
+    ['42', '42'],
+  ])('keeps DIALOG_ID %j as the portal gave it', (id, expected) => {
+    expect(toDialog({ id })?.dialogId).toBe(expected)
+  })
+
+  it.each([undefined, null, '', 'chat', 'chat12x', '<b>', -3, 1.5, {}])('rejects id %j', (id) => {
+    expect(toDialog({ id, title: 'x' })).toBeNull()
+  })
+
+  it('recognises open lines', () => {
+    expect(toDialog({ id: 'chat9', type: 'chat', lines: { id: 3 } })?.kind).toBe('openline')
+  })
+
+  it('survives missing and wrongly typed fields', () => {
+    expect(
+      toDialog({
+        id: 'chat1',
+        title: null,
+        counter: '3',
+        avatar: { url: 'javascript:x', color: 'red;' },
+      }),
+    ).toMatchObject({ title: '', counter: 3, avatarUrl: null, color: '#a8adb4', preview: '' })
+  })
+})
+
+describe('the unread rule', () => {
+  it('is unread with the manual mark or a counter above zero', () => {
+    expect(isUnread({ markedUnread: true, counter: 0 })).toBe(true)
+    expect(isUnread({ markedUnread: false, counter: 2 })).toBe(true)
+    expect(isUnread({ markedUnread: false, counter: 0 })).toBe(false)
+  })
+  it('mark read clears the mark and the counter; mark unread keeps the counter', () => {
+    expect(applyMark({ markedUnread: true, counter: 4 }, false)).toEqual({
+      markedUnread: false,
+      counter: 0,
+    })
+    expect(applyMark({ markedUnread: false, counter: 4 }, true)).toEqual({
+      markedUnread: true,
+      counter: 4,
+    })
+  })
+})

@@ -1,0 +1,21 @@
+import type { TextKey } from '../../../i18n/catalog.ts'
+import { DialogGoneError } from '../api/mark-mutation.ts'
+
+export interface FailureReason {
+  key: TextKey
+  code?: string
+}
+
+const NETWORK_CODES = new Set(['NETWORK_ERROR', 'REQUEST_TIMEOUT', 'ERR_NETWORK', 'ECONNABORTED'])
+const ACCESS_CODES = new Set(['insufficient_scope', 'user_access_error', 'ACCESS_DENIED'])
+
+/** Says in plain words why a change did not reach the server. */
+export function failureReason(error: unknown): FailureReason {
+  if (error instanceof DialogGoneError) return { key: 'reasonGone' }
+  const { code, status } = (error ?? {}) as { code?: unknown; status?: unknown }
+  if (code === 'DIALOG_ID_EMPTY') return { key: 'reasonBadId' }
+  if (typeof code === 'string' && ACCESS_CODES.has(code)) return { key: 'reasonAccess' }
+  if ((typeof code === 'string' && NETWORK_CODES.has(code)) || status === 0)
+    return { key: 'reasonOffline' }
+  return { key: 'reasonServer', code: typeof code === 'string' ? code : 'UNKNOWN_ERROR' }
+}
