@@ -1,0 +1,151 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { TokenStore } from './auth.ts'
+import type { FaultRegistry } from './faults.ts'
+import { parseFault } from './faults.ts'
+import type { RateLimitConfig, RateLimiter } from './rate-limit.ts'
+import type { RequestStats } from './stats.ts'
+import type { PortalStore } from './data/store.ts'
+import { clampCount } from './data/store.ts'
+import { MAX_DIALOGS } from './data/generate.ts'
+import { isLoopback, parseJsonObject, readBody, sendJson } from './http-util.ts'
+
+/**
+ * Test control API under /__control/ (only with `test: true` / PORTAL_TEST=1, only from
+ * loopback). JSON in, JSON out; a bad request is a 400 `{error}` with a readable message.
+ */
+
+export interface ControlDeps {
+  store: PortalStore
+  tokens: TokenStore
+  limiter: RateLimiter
+  faults: FaultRegistry
+  stats: RequestStats
+  setLatency(ms: number): void
+  /** Back to the settings the portal started with. */
+  resetAll(): void
+  defaults: { rateLimit: RateLimitConfig | null; tokenTtlSeconds: number; dialogs: number }
+}
+
+class ControlError extends Error {}
+
+function userParam(value: unknown): number {
+  if (value === undefined || value === null || value === '') return 1
+  const id = Number(value)
+  if (!Number.isInteger(id) || id <= 0) throw new ControlError('user must be a positive integer')
+  return id
+}
+
+export async function handleControl(
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  deps: ControlDeps,
+): Promise<void> {
+  if (!isLoopback(req.socket.remoteAddress)) {
+    sendJson(res, 403, { error: 'control API is only available from loopback' })
+    return
+  }
+  const route = `${req.method ?? 'GET'} ${url.pathname.replace(/\/+$/, '')}`
+  try {
+    const body =
+      req.method === 'POST' || req.method === 'DELETE' ? parseJsonObject(await readBody(req)) : {}
+    const answer = run(route, body, url, deps)
+    if (answer === undefined) {
+      sendJson(res, 404, { error: `unknown control route: ${route}` })
+      return
+    }
+    sendJson(res, 200, answer)
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error)
+    sendJson(res, 400, { error: message })
+  }
+}
+
+function run(route: string, body: Record<string, unknown>, url: URL, deps: ControlDeps): unknown {
+  switch (route) {
+    case 'POST /__control/reset':
+      deps.resetAll()
+      return { ok: true }
+
+    case 'POST /__control/latency': {
+      const ms = Number(body.ms ?? 0)
+      if (!Number.isFinite(ms) || ms < 0 || ms > 600_000)
+        throw new ControlError('ms must be between 0 and 600000')
+      deps.setLatency(ms)
+      return { ok: true, ms }
+    }
+
+    case 'POST /__control/faults': {
+      const fault = parseFault(body)
+      deps.faults.add(fault)
+      return { ok: true, fault, faults: deps.faults.list() }
+    }
+    case 'GET /__control/faults':
+      return { faults: deps.faults.list() }
+    case 'DELETE /__control/faults':
+      deps.faults.clear()
+      return { ok: true }
+
+    case 'POST /__control/data': {
+      const user = userParam(body.user)
+      if (body.dialogs !== undefined) {
+        if (!Array.isArray(body.dialogs))
+          throw new ControlError('dialogs must be an array of raw items')
+        deps.store.replace(user, body.dialogs)
+        return { ok: true, user, count: body.dialogs.length }
+      }
+      const count = body.count === undefined ? deps.defaults.dialogs : Number(body.count)
+      if (!Number.isInteger(count) || count < 0 || count > MAX_DIALOGS) {
+        throw new ControlError(`count must be an integer 0…${MAX_DIALOGS}`)
+      }
+      deps.store.regenerate(user, clampCount(count))
+      return { ok: true, user, count }
+    }
+
+    case 'GET /__control/truth': {
+      const user = userParam(url.searchParams.get('user') ?? undefined)
+      return {
+        user,
+        dialogs: deps.store.truth(user),
+        userOptions: deps.store.user(user).userOptions,
+        appOptions: deps.store.appOptions,
+        placements: deps.store.placements,
+        installed: deps.store.installed,
+      }
+    }
+
+    case 'GET /__control/requests':
+      return deps.stats.snapshot()
+    case 'POST /__control/requests/reset':
+      deps.stats.reset()
+      return { ok: true }
+
+    case 'POST /__control/auth': {
+      if (body.ttlSeconds !== undefined) {
+        const ttl = Number(body.ttlSeconds)
+        if (!Number.isFinite(ttl) || ttl <= 0)
+          throw new ControlError('ttlSeconds must be a positive number')
+        deps.tokens.setTtl(ttl)
+      }
+      if (body.expireNow === true) deps.tokens.expireAll()
+      return { ok: true, ttlSeconds: deps.tokens.ttlSeconds }
+    }
+
+    case 'POST /__control/rate-limit': {
+      if (body.off === true) {
+        deps.limiter.setConfig(null)
+        return { ok: true, rateLimit: null }
+      }
+      const burst = Number(body.burst)
+      const drain = Number(body.drain)
+      if (!Number.isFinite(burst) || burst < 1 || !Number.isFinite(drain) || drain < 0) {
+        throw new ControlError('rate-limit needs {burst >= 1, drain >= 0} or {off: true}')
+      }
+      deps.limiter.setConfig({ burst, drainPerSecond: drain })
+      return { ok: true, rateLimit: { burst, drain } }
+    }
+
+    default:
+      return undefined
+  }
+}

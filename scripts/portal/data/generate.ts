@@ -1,0 +1,487 @@
+import { formatAtom } from '../rest/time.ts'
+import { createRandom, hashSeed } from './prng.ts'
+import type { Random } from './prng.ts'
+import { NAME_POOL, PORTAL_USERS, WORK_POSITIONS, fullName, portalUser } from './users.ts'
+
+/**
+ * Demo recent lists, shaped field for field like the recorded answers in
+ * /work/shared/bitrix24/samples (im.recent.list / im.recent.get). Every user gets a
+ * deterministic list: one-to-one dialogs, group chats, workgroup (sg) chats, open lines,
+ * task chats, a copilot chat and channels; pinned ones first, then by last activity.
+ */
+
+export const MAX_DIALOGS = 20_000
+export const DEFAULT_DIALOGS = 120
+
+/** "Now" of the demo portal — fixed so that lists are identical between runs. */
+export const DEMO_NOW_MS = Date.parse('2026-02-26T10:10:43+01:00')
+
+const COLORS = [
+  '#1eb4aa',
+  '#4ba984',
+  '#df532d',
+  '#ab7761',
+  '#29619b',
+  '#728f7a',
+  '#ba9c7b',
+  '#e8a441',
+  '#6fc8e5',
+  '#e97090',
+  '#8474c8',
+  '#4ba5c3',
+  '#3e99ce',
+  '#a58d7f',
+  '#58cc47',
+]
+
+const CDN = 'https://cdn.com.bitrix24.com/b17053/resize_cache'
+
+export type DialogKind =
+  'user' | 'chat' | 'sonetGroup' | 'lines' | 'tasksTask' | 'copilot' | 'openChannel'
+
+// The item types are loose on purpose: hostile-data tests replace items with anything.
+export type RecentItem = Record<string, unknown>
+
+const CHAT_TITLES = [
+  'Marketing team',
+  'Отдел продаж 🚀',
+  'Q3 planning — budget review',
+  '🎉 Birthday party 🎂',
+  'فريق الدعم الفني',
+  'צוות פיתוח',
+  'プロジェクト会議',
+  '产品讨论组',
+  'Frontend ⚛️ guild',
+  'Mixed עברית and English chat',
+  'Tags <b>not</b> bold & "quotes" \'too\'',
+  '🔥🔥🔥',
+  'Logistics / Логистика / اللوجستيات',
+  'Quarterly business review with the regional sales directors of Europe, the Middle East and Africa, including follow-ups on pipeline hygiene, forecasting accuracy and the new commission model for 2026',
+  'Daily stand-up',
+  'Équipe commerciale — Île-de-France',
+]
+
+const GROUP_TITLES = [
+  'Project Apollo',
+  'Проект «Север»',
+  'Website redesign 2026',
+  'مشروع التحول الرقمي',
+  'פרויקט ענן',
+  'Mobile app 📱 release train',
+]
+
+const LINE_NAMES = ['Open Channel 1', 'Telegram', 'WhatsApp', 'Website chat']
+
+const TEXTS: readonly { text: string; attach?: boolean; file?: boolean; system?: boolean }[] = [
+  { text: '[b]Reminder:[/b] stand-up at 10:00' },
+  { text: '[USER=1]Alex Morgan[/USER], can you check the report?' },
+  { text: 'See [URL=https://example.com/docs/spec?id=42&lang=en]the spec[/URL] before Friday' },
+  { text: '[Attachment]', attach: true },
+  { text: 'John Doe created a task [Attachment]', attach: true, system: true },
+  { text: 'Привет! Когда будет готов отчёт?' },
+  { text: 'مرحبا، هل يمكنك مراجعة المستند؟' },
+  { text: 'שלום, הפגישה נדחתה למחר' },
+  { text: '👍' },
+  { text: '[i]Draft[/i]: [s]old price[/s] [u]new price[/u] — 1 200 €' },
+  { text: '', file: true },
+  { text: '[CODE]npm run build && npm test[/CODE]' },
+  { text: 'Moved to [CHAT=42]General[/CHAT], see you there' },
+  { text: 'ok' },
+  { text: 'Спасибо 🙏 [b]всё получил[/b]' },
+  { text: '今日の会議は15時からです' },
+  { text: '<img src=x onerror=alert(1)> is just text here' },
+  {
+    text:
+      'Long update: we finished the migration of the billing service, re-ran the reconciliation for January and February, ' +
+      'found three mismatches caused by the time-zone switch, fixed them, and scheduled a follow-up with finance. ' +
+      'Next steps are documented in [URL=https://example.com/wiki/billing]the wiki[/URL]; please review by Thursday. ' +
+      'If anything looks off, ping [USER=2]Мария Иванова[/USER] or me directly.',
+  },
+]
+
+interface Partner {
+  id: number
+  firstName: string
+  lastName: string
+  gender: 'M' | 'F'
+  workPosition: string
+  email: string
+  avatar: string
+  color: string
+  bot: boolean
+}
+
+function uuid(random: Random): string {
+  const h = random.hex(32)
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${'89ab'[random.int(0, 3)]}${h.slice(17, 20)}-${h.slice(20, 32)}`
+}
+
+function avatarUrl(random: Random, probability: number): string {
+  if (!random.chance(probability)) return ''
+  return `${CDN}/${random.int(10000, 99999)}/${random.hex(32)}/im/${random.int(100, 999)}/${random.hex(32)}/${random.hex(32)}`
+}
+
+function userBlock(partner: Partner, lastActivityMs: number, random: Random): RecentItem {
+  const name = fullName(partner)
+  return {
+    id: partner.id,
+    active: true,
+    name,
+    first_name: partner.firstName,
+    last_name: partner.lastName,
+    work_position: partner.workPosition,
+    color: partner.color,
+    avatar: partner.avatar,
+    avatar_hr: partner.avatar === '' ? '/bitrix/js/im/images/blank.gif' : partner.avatar,
+    gender: partner.gender,
+    birthday: random.chance(0.2)
+      ? `${String(random.int(1, 28)).padStart(2, '0')}-${String(random.int(1, 12)).padStart(2, '0')}`
+      : '',
+    extranet: false,
+    network: false,
+    bot: partner.bot,
+    connector: false,
+    external_auth_id: partner.bot ? 'bot' : 'socservices',
+    status: random.pick(['online', 'online', 'away', 'dnd', 'offline']),
+    idle: false,
+    last_activity_date: formatAtom(lastActivityMs + random.int(0, 3600) * 1000),
+    mobile_last_date: false,
+    desktop_last_date: false,
+    absent: false,
+    departments: [1, random.int(2, 900)],
+    phones: false,
+    bot_data: null,
+    type: partner.bot ? 'bot' : 'user',
+    website: '',
+    email: partner.email,
+  }
+}
+
+/** The colleagues a user talks to: the other portal users first, then generated people. */
+function partnerFor(index: number, currentUserId: number, random: Random): Partner {
+  const others = PORTAL_USERS.filter((user) => user.id !== currentUserId)
+  const known = others[index]
+  if (known) {
+    return {
+      id: known.id,
+      firstName: known.firstName,
+      lastName: known.lastName,
+      gender: known.gender,
+      workPosition: known.workPosition,
+      email: known.email,
+      avatar: avatarUrl(random, 0.5),
+      color: COLORS[known.id % COLORS.length] as string,
+      bot: false,
+    }
+  }
+  const [firstName, lastName, gender] = NAME_POOL[index % NAME_POOL.length] as readonly [
+    string,
+    string,
+    'M' | 'F',
+  ]
+  const id = 100 + index
+  return {
+    id,
+    firstName,
+    lastName,
+    gender,
+    workPosition: random.pick(WORK_POSITIONS),
+    email: `user${id}@example.com`,
+    avatar: avatarUrl(random, 0.4),
+    color: random.pick(COLORS),
+    bot: lastName === 'Support Bot',
+  }
+}
+
+function pickKind(random: Random): DialogKind {
+  const roll = random.next()
+  if (roll < 0.46) return 'user'
+  if (roll < 0.68) return 'chat'
+  if (roll < 0.76) return 'sonetGroup'
+  if (roll < 0.88) return 'lines'
+  if (roll < 0.95) return 'tasksTask'
+  if (roll < 0.97) return 'copilot'
+  return 'openChannel'
+}
+
+const RESTRICTIONS = {
+  avatar: true,
+  rename: true,
+  extend: true,
+  call: true,
+  mute: true,
+  leave: true,
+  leave_owner: true,
+  send: true,
+  user_list: true,
+}
+
+interface ChatSpec {
+  kind: Exclude<DialogKind, 'user'>
+  chatId: number
+  title: string
+  avatar: string
+  color: string
+  owner: number
+  dateCreateMs: number
+  groupId: number
+}
+
+function chatBlock(
+  spec: ChatSpec,
+  currentUserId: number,
+  muted: boolean,
+  random: Random,
+): RecentItem {
+  const entity = {
+    chat: { type: '', id: '', messageType: 'C', link: { type: '', url: '', id: '' } },
+    sonetGroup: {
+      type: 'SONET_GROUP',
+      id: String(spec.groupId),
+      messageType: 'C',
+      link: {
+        type: 'SONET_GROUP',
+        url: `/workgroups/group/${spec.groupId}/`,
+        id: String(spec.groupId),
+      },
+    },
+    lines: {
+      type: 'LINES',
+      id: `telegrambot|${random.int(1, 4)}|${random.int(100000, 999999)}|${random.int(10, 99)}`,
+      messageType: 'L',
+      link: { type: '', url: '', id: '' },
+    },
+    tasksTask: {
+      type: 'TASKS_TASK',
+      id: String(spec.chatId + 7000),
+      messageType: 'X',
+      link: {
+        type: 'TASKS',
+        url: `/company/personal/user/${spec.owner}/tasks/task/view/${spec.chatId + 7000}/?ta_sec=chat_tasks&ta_el=view_button`,
+        id: String(spec.chatId + 7000),
+      },
+    },
+    copilot: { type: '', id: '', messageType: 'C', link: { type: '', url: '', id: '' } },
+    openChannel: { type: '', id: '', messageType: 'O', link: { type: '', url: '', id: '' } },
+  }[spec.kind]
+  const role = spec.owner === currentUserId ? 'OWNER' : random.chance(0.1) ? 'MANAGER' : 'MEMBER'
+  return {
+    id: spec.chatId,
+    parent_chat_id: 0,
+    parent_message_id: 0,
+    name: spec.title,
+    owner: spec.owner,
+    extranet: false,
+    contains_collaber: false,
+    avatar: spec.avatar,
+    color: spec.color,
+    type: spec.kind === 'chat' ? 'chat' : spec.kind,
+    entity_type: entity.type,
+    entity_id: entity.id,
+    entity_data_1: '',
+    entity_data_2: '',
+    entity_data_3: '',
+    mute_list: muted ? { [String(currentUserId)]: true } : [],
+    manager_list: spec.owner === currentUserId ? [currentUserId] : [],
+    date_create: formatAtom(spec.dateCreateMs),
+    message_type: entity.messageType,
+    user_counter: spec.kind === 'lines' ? 2 : random.int(2, 250),
+    restrictions: { ...RESTRICTIONS },
+    role,
+    text_field_enabled: true,
+    background_id: null,
+    entity_link: entity.link,
+    permissions: {
+      manage_users_add: 'member',
+      manage_users_delete: 'manager',
+      manage_ui: 'member',
+      manage_settings: 'owner',
+      manage_messages: spec.kind === 'openChannel' ? 'owner' : 'member',
+      can_post: spec.kind === 'openChannel' ? 'manager' : 'member',
+    },
+    public: '',
+  }
+}
+
+function counterFor(random: Random): number {
+  if (!random.chance(0.35)) return 0
+  const roll = random.next()
+  if (roll < 0.7) return random.int(1, 9)
+  if (roll < 0.95) return random.int(10, 99)
+  return random.int(100, 1500)
+}
+
+/**
+ * Generates `count` dialogs (clamped to 0…MAX_DIALOGS) of `userId`'s recent list, already in
+ * list order. Pure: the same arguments always give the same list.
+ */
+export function generateRecent(userId: number, count: number = DEFAULT_DIALOGS): RecentItem[] {
+  const total = Math.max(0, Math.min(MAX_DIALOGS, Math.trunc(count)))
+  const random = createRandom(hashSeed(`user:${userId}:dialogs:${total}`))
+  const me = portalUser(userId)
+  const meAsPartner: Partner = {
+    id: userId,
+    firstName: me?.firstName ?? 'User',
+    lastName: me?.lastName ?? String(userId),
+    gender: me?.gender ?? 'M',
+    workPosition: me?.workPosition ?? '',
+    email: me?.email ?? `user${userId}@example.com`,
+    avatar: '',
+    color: COLORS[userId % COLORS.length] as string,
+    bot: false,
+  }
+  const pinnedCount = total === 0 ? 0 : Math.min(6, Math.max(1, Math.round(total * 0.03)))
+  const items: RecentItem[] = []
+  let partnerIndex = 0
+  let chatId = 1000 + random.int(0, 50)
+  let privateChatId = 50_000 + random.int(0, 50)
+  let groupId = 10
+  let messageId = 90_000 + total * 12
+  let clockMs = DEMO_NOW_MS - random.int(5, 600) * 1000
+  const partners: Partner[] = []
+
+  for (let index = 0; index < total; index++) {
+    const pinned = index < pinnedCount
+    // Pinned dialogs may be old; the rest go back in time one gap after another.
+    let activityMs: number
+    if (pinned) {
+      activityMs = DEMO_NOW_MS - random.int(1, 60 * 24 * 40) * 60_000
+    } else {
+      clockMs -= random.int(1, index < 30 ? 90 : 600) * 60_000 + random.int(0, 59) * 1000
+      activityMs = clockMs
+    }
+    messageId -= random.int(1, 20)
+    const kind: DialogKind = index === 0 ? 'user' : index === 1 ? 'chat' : pickKind(random)
+    const counter = counterFor(random)
+    const unread = random.chance(0.07)
+    const hasReminder = random.chance(0.03)
+    const textSpec = random.pick(TEXTS)
+    const date = formatAtom(activityMs)
+    const lastId = counter > 0 ? messageId - counter - random.int(0, 40) : messageId
+
+    if (kind === 'user') {
+      const partner = partnerFor(partnerIndex++, userId, random)
+      partners.push(partner)
+      const fromMe = counter === 0 && random.chance(0.4)
+      const item: RecentItem = {
+        id: partner.id,
+        chat_id: privateChatId++,
+        type: 'user',
+        avatar: { url: partner.avatar, color: partner.color },
+        title: fullName(partner),
+        message: {
+          id: messageId,
+          text: textSpec.system ? 'ok' : textSpec.text,
+          file: textSpec.file === true,
+          author_id: fromMe ? userId : partner.id,
+          attach: textSpec.attach === true && !textSpec.system,
+          sticker: null,
+          date,
+          status: fromMe ? random.pick(['delivered', 'received']) : 'received',
+          uuid: random.chance(0.8) ? uuid(random) : null,
+        },
+        counter,
+        last_id: lastId,
+        pinned,
+        unread,
+        has_reminder: hasReminder,
+        date_update: date,
+        date_last_activity: date,
+        user: userBlock(partner, activityMs, random),
+        chat: { text_field_enabled: true, background_id: null, mute_list: [] },
+        options: [],
+      }
+      items.push(item)
+      continue
+    }
+
+    const id = chatId
+    chatId += random.int(1, 9)
+    let title: string
+    if (kind === 'sonetGroup') title = random.pick(GROUP_TITLES)
+    else if (kind === 'lines') {
+      const client = NAME_POOL[random.int(0, NAME_POOL.length - 2)] as readonly [
+        string,
+        string,
+        string,
+      ]
+      title = `${client[0]} ${client[1]} - ${random.pick(LINE_NAMES)}`
+    } else if (kind === 'tasksTask')
+      title = random.pick([
+        'Maximally Complete Task Template',
+        'Prepare the Q2 report',
+        'Исправить ошибку в счёте',
+        'إعداد العرض التقديمي',
+      ])
+    else if (kind === 'copilot') title = 'BitrixGPT'
+    else if (kind === 'openChannel')
+      title = random.pick(['Company news 📣', 'Новости компании', 'IT announcements'])
+    else title = random.pick(CHAT_TITLES)
+    if (kind === 'chat' && random.chance(0.3)) title = `${title} #${random.int(2, 40)}`
+    const color = random.pick(COLORS)
+    const avatar = kind === 'copilot' ? '' : avatarUrl(random, 0.45)
+    const owner = random.chance(0.2) ? userId : partners.length > 0 ? random.pick(partners).id : 503
+    const spec: ChatSpec = {
+      kind,
+      chatId: id,
+      title,
+      avatar,
+      color,
+      owner,
+      dateCreateMs: activityMs - random.int(1, 400) * 86_400_000,
+      groupId: kind === 'sonetGroup' ? groupId++ : 0,
+    }
+    const systemMessage = kind === 'tasksTask' || textSpec.system === true
+    const author: Partner | undefined = systemMessage
+      ? undefined
+      : random.chance(0.25)
+        ? meAsPartner
+        : partners.length > 0
+          ? random.pick(partners)
+          : partnerFor(0, userId, random)
+    const text = kind === 'tasksTask' ? 'John Doe created a task [Attachment]' : textSpec.text
+    const item: RecentItem = {
+      id: `chat${id}`,
+      chat_id: id,
+      type: 'chat',
+      avatar: { url: avatar, color },
+      title,
+      message: {
+        id: messageId,
+        text,
+        file: textSpec.file === true && !systemMessage,
+        author_id: author ? author.id : 0,
+        attach: systemMessage || textSpec.attach === true,
+        sticker: null,
+        date,
+        status: 'received',
+        uuid: author && random.chance(0.8) ? uuid(random) : null,
+      },
+      counter,
+      last_id: lastId,
+      pinned,
+      unread,
+      has_reminder: hasReminder,
+      date_update: date,
+      date_last_activity: date,
+      chat: chatBlock(spec, userId, random.chance(0.1), random),
+    }
+    if (kind === 'lines') {
+      item.lines = {
+        id: random.int(100, 99_999),
+        status: random.pick([0, 5, 10, 20, 25, 40]),
+        date_create: formatAtom(activityMs - random.int(1, 72) * 3_600_000),
+      }
+    }
+    item.user = author ? userBlock(author, activityMs, random) : { id: 0 }
+    item.options = []
+    items.push(item)
+  }
+
+  // Pinned first (newest pinned on top), then everything else by last activity — the
+  // order the messenger shows. The generator produced the unpinned part already sorted.
+  const pinnedItems = items
+    .slice(0, pinnedCount)
+    .sort((a, b) => String(b.date_last_activity).localeCompare(String(a.date_last_activity)))
+  return [...pinnedItems, ...items.slice(pinnedCount)]
+}

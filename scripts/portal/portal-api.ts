@@ -1,0 +1,164 @@
+import { randomBytes } from 'node:crypto'
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { TokenStore } from './auth.ts'
+import type { RequestLog } from './log.ts'
+import type { PortalStore } from './data/store.ts'
+import { PORTAL_USERS, fullName, portalUser } from './data/users.ts'
+import { PLACEMENTS, UI_LANGUAGES } from './frame-protocol.ts'
+import { parseJsonObject, readBody, sendJson } from './http-util.ts'
+
+/**
+ * What the portal page asks its own server for (`/portal-api/…`): launch tokens, token
+ * refresh for the frame's refreshAuth, option storage, the install flag, and the REST log as
+ * server-sent events. The page is the portal's UI; these are its back-end.
+ */
+
+export interface PortalApiDeps {
+  store: PortalStore
+  tokens: TokenStore
+  log: RequestLog
+  memberId: string
+  applicationToken: string
+}
+
+/** PLACEMENT_OPTIONS per placement (a JSON string in the launch form, an object in getInitData). */
+export function placementOptions(placement: string): Record<string, unknown> {
+  return placement === 'IM_NAVIGATION' ? { URI: '/online/' } : {}
+}
+
+export interface LaunchData {
+  appSid: string
+  authId: string
+  refreshId: string
+  authExpires: number
+  memberId: string
+  applicationToken: string
+  scope: string
+  status: string
+  path: string
+  lang: string
+  placement: string
+  placementOptions: Record<string, unknown>
+  install: boolean
+  firstRun: boolean
+  isAdmin: boolean
+  user: { id: number; name: string }
+  userOptions: Record<string, unknown>
+  appOptions: Record<string, unknown>
+}
+
+class ApiError extends Error {
+  readonly status: number
+  constructor(status: number, message: string) {
+    super(message)
+    this.status = status
+  }
+}
+
+function launch(body: Record<string, unknown>, deps: PortalApiDeps): LaunchData {
+  const userId = Number(body.user ?? 1)
+  const user = portalUser(userId)
+  if (!user) throw new ApiError(400, `unknown user ${String(body.user)}`)
+  const placement = String(body.placement ?? 'DEFAULT').toUpperCase()
+  if (!(PLACEMENTS as readonly string[]).includes(placement))
+    throw new ApiError(400, `unknown placement ${placement}`)
+  const lang = String(body.lang ?? 'en')
+  if (!(UI_LANGUAGES as readonly string[]).includes(lang))
+    throw new ApiError(400, `unknown language ${lang}`)
+  // Install mode comes from the page's choice (?install=Y), so a developer can open either
+  // page at will; setInstallFinish records the app as installed and the page relaunches it
+  // in normal mode, as a portal does.
+  const install = body.install === true || body.install === 'Y'
+  if (install) deps.store.installed = false
+  const pair = deps.tokens.issue(user.id)
+  return {
+    appSid: randomBytes(16).toString('hex'),
+    authId: pair.accessToken,
+    refreshId: pair.refreshToken,
+    authExpires: pair.expiresIn,
+    memberId: deps.memberId,
+    applicationToken: deps.applicationToken,
+    scope: 'im,placement',
+    status: 'L',
+    path: '/marketplace/app/1/',
+    lang,
+    placement,
+    placementOptions: placementOptions(placement),
+    install,
+    firstRun: install,
+    isAdmin: user.isAdmin,
+    user: { id: user.id, name: fullName(user) },
+    userOptions: { ...deps.store.user(user.id).userOptions },
+    appOptions: { ...deps.store.appOptions },
+  }
+}
+
+function events(req: IncomingMessage, res: ServerResponse, deps: PortalApiDeps): void {
+  res.writeHead(200, {
+    'Content-Type': 'text/event-stream; charset=utf-8',
+    'Cache-Control': 'no-store',
+    Connection: 'keep-alive',
+  })
+  res.write('retry: 2000\n\n')
+  // Backlog oldest first, so the page can prepend each entry and end up newest-first.
+  for (const entry of deps.log.entries().reverse()) res.write(`data: ${JSON.stringify(entry)}\n\n`)
+  const unsubscribe = deps.log.subscribe((entry) => res.write(`data: ${JSON.stringify(entry)}\n\n`))
+  const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), 15_000)
+  req.on('close', () => {
+    clearInterval(keepAlive)
+    unsubscribe()
+  })
+}
+
+export async function handlePortalApi(
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  deps: PortalApiDeps,
+): Promise<void> {
+  const route = `${req.method ?? 'GET'} ${url.pathname}`
+  if (route === 'GET /portal-api/events') return events(req, res, deps)
+  if (route === 'GET /portal-api/log') return sendJson(res, 200, { entries: deps.log.entries() })
+  if (route === 'GET /portal-api/users') {
+    return sendJson(
+      res,
+      200,
+      PORTAL_USERS.map((user) => ({ id: user.id, name: fullName(user), isAdmin: user.isAdmin })),
+    )
+  }
+  try {
+    if (req.method !== 'POST') throw new ApiError(404, `unknown route ${route}`)
+    const body = parseJsonObject(await readBody(req))
+    switch (url.pathname) {
+      case '/portal-api/launch':
+        return sendJson(res, 200, launch(body, deps))
+      case '/portal-api/refresh': {
+        const pair = deps.tokens.refresh(body.refreshId)
+        if (!pair) throw new ApiError(401, 'refresh token is not valid')
+        return sendJson(res, 200, {
+          AUTH_ID: pair.accessToken,
+          REFRESH_ID: pair.refreshToken,
+          AUTH_EXPIRES: pair.expiresIn,
+        })
+      }
+      case '/portal-api/options': {
+        const user = portalUser(Number(body.user))
+        if (!user) throw new ApiError(400, 'unknown user')
+        if (typeof body.name !== 'string' || body.name === '')
+          throw new ApiError(400, 'option name must be a string')
+        const target =
+          body.scope === 'app' ? deps.store.appOptions : deps.store.user(user.id).userOptions
+        target[body.name] = body.value ?? null
+        return sendJson(res, 200, { ok: true })
+      }
+      case '/portal-api/install-finish':
+        deps.store.installed = true
+        return sendJson(res, 200, { ok: true })
+      default:
+        throw new ApiError(404, `unknown route ${route}`)
+    }
+  } catch (error) {
+    const status = error instanceof ApiError ? error.status : 400
+    return sendJson(res, status, { error: error instanceof Error ? error.message : String(error) })
+  }
+}

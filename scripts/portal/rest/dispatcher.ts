@@ -1,0 +1,42 @@
+import { restErrors } from './errors.ts'
+import type { Params } from './params.ts'
+import type { MethodContext, MethodHandler, MethodResult } from './types.ts'
+import { imRecentGet, imRecentHide, imRecentList, imRecentPin, imRecentUnread } from './recent.ts'
+import { imDialogRead, imDialogReadAll } from './dialog.ts'
+import { imCountersGet } from './counters.ts'
+import { placementBind, placementGet, placementUnbind } from './placement.ts'
+
+/** The methods this portal knows. Everything else is ERROR_METHOD_NOT_FOUND (404). */
+const METHODS: Record<string, MethodHandler> = {
+  'im.recent.list': imRecentList,
+  'im.recent.get': imRecentGet,
+  'im.recent.unread': imRecentUnread,
+  'im.recent.pin': imRecentPin,
+  'im.recent.hide': imRecentHide,
+  'im.dialog.read': imDialogRead,
+  'im.dialog.read.all': imDialogReadAll,
+  'im.counters.get': imCountersGet,
+  'placement.bind': placementBind,
+  'placement.unbind': placementUnbind,
+  'placement.get': placementGet,
+}
+
+/** Portals treat method names case-insensitively and accept a `.json` suffix. */
+export function normalizeMethod(method: string): string {
+  return method
+    .trim()
+    .toLowerCase()
+    .replace(/\.json$/, '')
+}
+
+export function isKnownMethod(method: string): boolean {
+  return Object.hasOwn(METHODS, normalizeMethod(method))
+}
+
+/** Runs one method. Throws RestError for documented errors (and for unknown methods). */
+export function dispatch(method: string, params: Params, context: MethodContext): MethodResult {
+  const name = normalizeMethod(method)
+  if (!Object.hasOwn(METHODS, name)) throw restErrors.methodNotFound()
+  const handler = METHODS[name] as MethodHandler
+  return handler(params, context)
+}
