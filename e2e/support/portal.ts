@@ -1,0 +1,142 @@
+/**
+ * Typed client of the local portal's test control API (scripts/portal/control.ts), for
+ * Playwright tests. Every function takes the portal's base URL (with or without a trailing
+ * slash). The portal must run with PORTAL_TEST=1; the API only answers loopback callers.
+ */
+
+export interface TruthDialog {
+  /** Number for a one-to-one dialog, `chatN` for chats (workgroup chats too). */
+  id: string | number
+  type: string
+  chatId: number
+  title: string
+  /** The manual "unread" mark. */
+  unread: boolean
+  /** Unread messages. */
+  counter: number
+  pinned: boolean
+  /** ISO-8601 with offset. */
+  dateLastActivity: string
+  /** chat.type: chat, sonetGroup, lines, tasksTask, copilot, openChannel (undefined for users). */
+  chatType?: string
+  /** `SONET_GROUP` for workgroup chats (then `entityId` is the group id, i.e. `sg<entityId>`). */
+  entityType?: string
+  entityId?: string
+}
+
+/**
+ * The server's state of one user. After `setData({dialogs})` with hostile items the fields are
+ * whatever those items held — the types describe well-formed data.
+ */
+export interface Truth {
+  user: number
+  /** In list order (pinned first, then by last activity). */
+  dialogs: TruthDialog[]
+  userOptions: Record<string, unknown>
+  appOptions: Record<string, unknown>
+  placements: unknown[]
+  installed: boolean
+}
+
+export interface RequestCounts {
+  /** HTTP requests to /rest/ (a batch is one). */
+  total: number
+  byMethod: Record<string, number>
+  /** Sub-commands carried by batches, by method. */
+  commands: Record<string, number>
+  /** Requests refused with 503 QUERY_LIMIT_EXCEEDED by the rate limit. */
+  rateLimited: number
+}
+
+export type FaultKind = 'http' | 'drop' | 'stall' | 'result-false'
+
+export interface FaultSpec {
+  /** REST method name, or `*` for any HTTP request. http/result-false also hit batch sub-commands by name. */
+  method: string
+  kind: FaultKind
+  /** For `http`: HTTP status (default 500). */
+  status?: number
+  /** For `http`: error code (default by status, e.g. INTERNAL_SERVER_ERROR). */
+  error?: string
+  description?: string
+  /** For `stall`: delay before the normal answer (default 1000). */
+  ms?: number
+  /** How many calls to hit (default 1); -1 = until cleared. */
+  times?: number
+}
+
+export interface DataSpec {
+  /** Default 1. */
+  user?: number
+  /** Regenerate this many demo dialogs (0…20000). */
+  count?: number
+  /** Replace the list with these raw items, stored as given (may be malformed on purpose). */
+  dialogs?: unknown[]
+}
+
+async function call<T>(
+  base: string,
+  method: 'GET' | 'POST' | 'DELETE',
+  path: string,
+  body?: unknown,
+): Promise<T> {
+  const url = new URL(path, base.endsWith('/') ? base : `${base}/`)
+  const response = await fetch(url, {
+    method,
+    headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  })
+  const text = await response.text()
+  if (!response.ok)
+    throw new Error(`portal control ${method} ${path} failed: HTTP ${response.status} ${text}`)
+  return JSON.parse(text) as T
+}
+
+/** Default data, no faults, no latency, zeroed request counters, options cleared, default rate limit and TTL. */
+export async function reset(base: string): Promise<void> {
+  await call(base, 'POST', '/__control/reset', {})
+}
+
+/** Delays every REST answer by `ms`. */
+export async function setLatency(base: string, ms: number): Promise<void> {
+  await call(base, 'POST', '/__control/latency', { ms })
+}
+
+export async function injectFault(base: string, fault: FaultSpec): Promise<void> {
+  await call(base, 'POST', '/__control/faults', fault)
+}
+
+export async function clearFaults(base: string): Promise<void> {
+  await call(base, 'DELETE', '/__control/faults')
+}
+
+export async function setData(base: string, data: DataSpec): Promise<void> {
+  await call(base, 'POST', '/__control/data', data)
+}
+
+export function truth(base: string, user = 1): Promise<Truth> {
+  return call<Truth>(base, 'GET', `/__control/truth?user=${encodeURIComponent(String(user))}`)
+}
+
+export function requests(base: string): Promise<RequestCounts> {
+  return call<RequestCounts>(base, 'GET', '/__control/requests')
+}
+
+export async function resetRequests(base: string): Promise<void> {
+  await call(base, 'POST', '/__control/requests/reset', {})
+}
+
+/** Changes the lifetime of tokens issued from now on and/or expires every current access token. */
+export async function setAuth(
+  base: string,
+  options: { ttlSeconds?: number; expireNow?: boolean },
+): Promise<void> {
+  await call(base, 'POST', '/__control/auth', options)
+}
+
+export async function setRateLimit(
+  base: string,
+  limit: { burst: number; drain: number } | { off: true },
+): Promise<void> {
+  await call(base, 'POST', '/__control/rate-limit', limit)
+}

@@ -1,0 +1,199 @@
+import { control, expect, launch, test, type AppHandle } from './support/fixtures.ts'
+
+type TruthDialog = Awaited<ReturnType<typeof control.truth>>['dialogs'][number]
+
+const isUnread = (d: TruthDialog) => d.unread || d.counter > 0
+
+async function serverDialog(portalUrl: string, id: TruthDialog['id']) {
+  return (await control.truth(portalUrl)).dialogs.find((d) => d.id === id)!
+}
+
+async function settled(app: AppHandle, id: TruthDialog['id']) {
+  await expect(app.row(id)).not.toHaveAttribute('data-pending', 'true', { timeout: 15_000 })
+}
+
+test('the list shows exactly the portal’s dialogs, with the unread rule applied', async ({
+  page,
+  portalUrl,
+}) => {
+  const app = await launch(page)
+  const { dialogs } = await control.truth(portalUrl)
+  await expect(app.rows).toHaveCount(dialogs.length)
+  const shown = await app.rows.evaluateAll((rows) =>
+    rows.map((row) => [row.getAttribute('data-dialog-id'), row.getAttribute('data-unread')]),
+  )
+  expect(shown).toEqual(dialogs.map((d) => [String(d.id), String(isUnread(d))]))
+})
+
+test('the toggle flips at once while the portal takes a second to answer', async ({
+  page,
+  portalUrl,
+}) => {
+  const app = await launch(page)
+  const target = (await control.truth(portalUrl)).dialogs.find((d) => !isUnread(d))!
+  await expect(app.row(target.id)).toHaveAttribute('data-unread', 'false')
+  await control.setLatency(portalUrl, 1000)
+
+  const started = Date.now()
+  await app
+    .row(target.id)
+    .getByRole('button', { name: `Mark as unread: ${target.title}` })
+    .click()
+  await expect(app.row(target.id)).toHaveAttribute('data-unread', 'true', { timeout: 500 })
+  await expect(app.row(target.id)).toHaveAttribute('data-pending', 'true')
+  expect(Date.now() - started).toBeLessThan(1000)
+  expect((await serverDialog(portalUrl, target.id)).unread).toBe(false) // the server has not answered yet
+
+  await settled(app, target.id)
+  await expect(app.row(target.id)).toHaveAttribute('data-unread', 'true')
+  expect((await serverDialog(portalUrl, target.id)).unread).toBe(true)
+  await expect(
+    app.row(target.id).getByRole('button', { name: `Mark as read: ${target.title}` }),
+  ).toBeVisible()
+})
+
+test('mark read clears the mark and the counter on screen and on the server', async ({
+  page,
+  portalUrl,
+}) => {
+  const app = await launch(page)
+  const target = (await control.truth(portalUrl)).dialogs.find((d) => d.counter > 0)!
+  await app
+    .row(target.id)
+    .getByRole('button', { name: /^Mark as read/ })
+    .click()
+  await expect(app.row(target.id)).toHaveAttribute('data-unread', 'false')
+  await settled(app, target.id)
+  const server = await serverDialog(portalUrl, target.id)
+  expect([server.unread, server.counter]).toEqual([false, 0])
+})
+
+test('seven rapid clicks on one row end in the last click’s state, on screen and on the server', async ({
+  page,
+  portalUrl,
+}) => {
+  const app = await launch(page)
+  const target = (await control.truth(portalUrl)).dialogs.find((d) => !isUnread(d))!
+  await control.setLatency(portalUrl, 150)
+  await control.resetRequests(portalUrl)
+  const toggle = app.row(target.id).getByRole('button', { name: /^Mark as/ })
+  for (let i = 0; i < 7; i++) await toggle.click()
+
+  await expect(app.row(target.id)).toHaveAttribute('data-unread', 'true') // odd number of clicks
+  await settled(app, target.id)
+  await expect(app.row(target.id)).toHaveAttribute('data-unread', 'true')
+  expect((await serverDialog(portalUrl, target.id)).unread).toBe(true)
+  const requests = await control.requests(portalUrl)
+  expect(requests.byMethod['im.recent.unread']).toBe(7)
+})
+
+const failures = [
+  {
+    name: 'result:false (the dialog no longer exists)',
+    fault: { kind: 'result-false' as const },
+    message: 'this chat no longer exists',
+  },
+  {
+    name: 'HTTP 400 DIALOG_ID_EMPTY',
+    fault: {
+      kind: 'http' as const,
+      status: 400,
+      error: 'DIALOG_ID_EMPTY',
+      description: 'Dialog ID can\u2019t be empty',
+    },
+    message: 'Bitrix24 did not accept this chat’s id',
+  },
+  {
+    name: 'HTTP 500',
+    fault: {
+      kind: 'http' as const,
+      status: 500,
+      error: 'INTERNAL_SERVER_ERROR',
+      description: 'Internal error',
+    },
+    message: 'Bitrix24 answered with an error (INTERNAL_SERVER_ERROR)',
+  },
+  {
+    name: 'HTTP 403 insufficient_scope',
+    fault: {
+      kind: 'http' as const,
+      status: 403,
+      error: 'insufficient_scope',
+      description: 'The request requires higher privileges',
+    },
+    message: 'the app has no permission for this',
+  },
+  {
+    name: 'a dropped connection, retries exhausted',
+    fault: { kind: 'drop' as const },
+    message: 'there is no connection to Bitrix24',
+  },
+  {
+    name: 'the rate limit, retries exhausted',
+    fault: {
+      kind: 'http' as const,
+      status: 503,
+      error: 'QUERY_LIMIT_EXCEEDED',
+      description: 'Too many requests',
+    },
+    message: 'Bitrix24 answered with an error (QUERY_LIMIT_EXCEEDED)',
+  },
+]
+
+for (const failure of failures) {
+  test(`a change that fails with ${failure.name} rolls back and says why`, async ({
+    page,
+    portalUrl,
+  }) => {
+    const app = await launch(page)
+    const [target, other] = (await control.truth(portalUrl)).dialogs.filter((d) => !isUnread(d))
+    await expect(app.row(target!.id)).toHaveAttribute('data-unread', 'false')
+    await control.injectFault(portalUrl, {
+      method: 'im.recent.unread',
+      times: -1,
+      ...failure.fault,
+    })
+    await control.setLatency(portalUrl, 400) // long enough to see the optimistic flip before the failure
+
+    await app
+      .row(target!.id)
+      .getByRole('button', { name: /^Mark as unread/ })
+      .click()
+    await expect(app.row(target!.id)).toHaveAttribute('data-unread', 'true')
+
+    const alert = app.row(target!.id).getByRole('alert')
+    await expect(alert).toContainText(`Could not mark “${target!.title}” as unread`, {
+      timeout: 30_000,
+    })
+    await expect(alert).toContainText(failure.message)
+    await expect(app.row(target!.id)).toHaveAttribute('data-unread', 'false')
+    await expect(app.row(other!.id)).toHaveAttribute('data-unread', 'false')
+    expect((await serverDialog(portalUrl, target!.id)).unread).toBe(false)
+
+    // Once the portal recovers, Retry delivers the same intent.
+    await control.clearFaults(portalUrl)
+    await alert.getByRole('button', { name: 'Retry' }).click()
+    await settled(app, target!.id)
+    await expect(app.row(target!.id)).toHaveAttribute('data-unread', 'true')
+    await expect(app.row(target!.id).getByRole('alert')).toHaveCount(0)
+    expect((await serverDialog(portalUrl, target!.id)).unread).toBe(true)
+  })
+}
+
+test('paging past 400 dialogs shows each dialog exactly once', async ({ page, portalUrl }) => {
+  await control.setData(portalUrl, { count: 450 })
+  const app = await launch(page)
+  const { dialogs } = await control.truth(portalUrl)
+  expect(dialogs).toHaveLength(450)
+  await expect(app.rows.first()).toBeVisible()
+  while (!(await app.frame.getByText('All chats are shown.').isVisible())) {
+    await app.rows.last().scrollIntoViewIfNeeded()
+    await page.waitForTimeout(100)
+  }
+  const ids = await app.rows.evaluateAll((rows) =>
+    rows.map((row) => row.getAttribute('data-dialog-id')),
+  )
+  expect(ids).toHaveLength(450)
+  expect(new Set(ids).size).toBe(450)
+  expect(ids).toEqual(dialogs.map((d) => String(d.id)))
+})
