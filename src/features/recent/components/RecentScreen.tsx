@@ -1,5 +1,6 @@
 import { useI18n } from '../../../i18n/i18n-context.tsx'
 import { RecentList } from './RecentList.tsx'
+import './recent.css'
 
 export function RecentScreen() {
   const { t } = useI18n()
