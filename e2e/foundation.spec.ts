@@ -17,9 +17,9 @@ test('boots inside the portal in the portal’s language and placement', async (
 test('a REST round trip shows the portal’s dialogs', async ({ page, portalUrl }) => {
   const app = await launch(page)
   const truth = await control.truth(portalUrl)
-  await expect(app.rows).toHaveCount(truth.dialogs.length)
   const first = truth.dialogs[0]!
   await expect(app.row(first.id)).toContainText(first.title)
+  expect((await app.allRows()).map(([id]) => id)).toEqual(truth.dialogs.map((d) => String(d.id)))
   await expect(page.locator('#request-log')).toContainText('im.recent.list')
 })
 
@@ -29,6 +29,7 @@ test('an expired token is refreshed through the frame without the user noticing'
 }) => {
   const app = await launch(page)
   const target = (await control.truth(portalUrl)).dialogs.find((d) => !d.unread && d.counter === 0)!
+  await app.reveal(target.id)
   await expect(app.row(target.id)).toHaveAttribute('data-unread', 'false')
 
   await control.setAuth(portalUrl, { expireNow: true })

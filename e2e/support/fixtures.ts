@@ -1,5 +1,5 @@
 import { test as base, expect, type FrameLocator, type Locator, type Page } from '@playwright/test'
-import { PORTAL_URL } from '../../playwright.config.ts'
+import { APP_URL, PORTAL_URL } from '../../playwright.config.ts'
 import * as control from './portal.ts'
 
 export interface LaunchOptions {
@@ -14,6 +14,30 @@ export interface AppHandle {
   /** The row of one dialog, by DIALOG_ID as sent to the server. */
   row(dialogId: string | number): Locator
   rows: Locator
+  /** Scrolls the virtualised list until the dialog's row is rendered, and returns it. */
+  reveal(dialogId: string | number): Promise<Locator>
+  /** Every row of the list, top to bottom, read by scrolling through it: [id, unread]. */
+  allRows(): Promise<[string, string][]>
+}
+
+/** Runs inside the app frame: walks the list's scroll area and reports what each row showed. */
+async function scanRows(target: string | null): Promise<[string, string][] | boolean> {
+  const scroller = document.querySelector<HTMLElement>('.dialog-scroll')
+  if (!scroller) return target === null ? [] : false
+  const nextFrame = () =>
+    new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)))
+  const seen = new Map<string, string>()
+  for (let top = 0; ; top += Math.max(64, Math.floor(scroller.clientHeight * 0.8))) {
+    scroller.scrollTop = top
+    await nextFrame()
+    await nextFrame()
+    for (const row of scroller.querySelectorAll<HTMLElement>('[data-dialog-id]')) {
+      seen.set(row.dataset.dialogId ?? '', row.dataset.unread ?? '')
+    }
+    if (target !== null && seen.has(target)) return true
+    if (top >= scroller.scrollHeight - scroller.clientHeight) break
+  }
+  return target === null ? [...seen] : false
 }
 
 /** Opens the local portal, which launches the app in its iframe with a form POST. */
@@ -26,10 +50,27 @@ export async function launch(page: Page, options: LaunchOptions = {}): Promise<A
   })
   await page.goto(`/?${query.toString()}`)
   const frame = page.frameLocator('#app-frame')
+  const row = (dialogId: string | number) => frame.locator(`[data-dialog-id="${String(dialogId)}"]`)
+  const appFrame = () => page.frame({ url: (url) => url.port === new URL(APP_URL).port })!
   return {
     frame,
-    row: (dialogId) => frame.locator(`[data-dialog-id="${String(dialogId)}"]`),
+    row,
     rows: frame.locator('[data-dialog-id]'),
+    async reveal(dialogId) {
+      await frame.locator('.dialog-scroll').waitFor()
+      await expect
+        .poll(async () => {
+          if (await row(dialogId).count()) return true
+          return appFrame().evaluate(scanRows, String(dialogId))
+        })
+        .toBe(true)
+      await row(dialogId).scrollIntoViewIfNeeded()
+      return row(dialogId)
+    },
+    async allRows() {
+      await frame.locator('.dialog-scroll').waitFor()
+      return (await appFrame().evaluate(scanRows, null)) as [string, string][]
+    },
   }
 }
 

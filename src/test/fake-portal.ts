@@ -26,8 +26,17 @@ export function createFakePortal(handlers: Record<string, Handler>, placement = 
     },
   )
   const imOpenMessenger = vi.fn(async () => {})
+  const userOptions = new Map<string, unknown>()
   const portal = {
     actions: { v2: { call: { make } } },
+    options: {
+      userGet: (name: string) => {
+        if (!userOptions.has(name)) throw new Error(`user.option.${name} not set`)
+        return userOptions.get(name)
+      },
+      userSet: async (name: string, value: unknown) => void userOptions.set(name, value),
+    },
+    getTargetOrigin: () => 'https://acme.bitrix24.com',
     parent: { imOpenMessenger, resizeWindowAuto: vi.fn(async () => {}) },
     placement: { placement },
     getLang: () => 'en',

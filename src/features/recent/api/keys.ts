@@ -1,9 +1,12 @@
 /** Query and mutation keys of the recent-dialogs feature, in one place. */
 export const recentKeys = {
   all: ['recent'] as const,
-  list: () => [...recentKeys.all, 'list'] as const,
-  /** Every unread-mark change, whichever dialog it is for. */
+  lists: () => [...recentKeys.all, 'list'] as const,
+  list: (filter: string) => [...recentKeys.lists(), filter] as const,
+  /** Every unread-mark change, single or bulk, whichever dialog it is for. */
   markMutations: () => [...recentKeys.all, 'mark'] as const,
+  markOne: (dialogKey: string) => [...recentKeys.markMutations(), 'one', dialogKey] as const,
+  markMany: () => [...recentKeys.markMutations(), 'many'] as const,
 }
 
 /** Changes to one dialog run one after another, in click order. */

@@ -1,69 +1,95 @@
-import { memo, useState } from 'react'
-import { usePortal } from '../../../bitrix24/portal-context.tsx'
-import { openInMessenger } from '../../../bitrix24/messenger.ts'
+import { memo, type CSSProperties, type MouseEvent, type Ref } from 'react'
 import { useI18n } from '../../../i18n/i18n-context.tsx'
 import { formatRelativeTime } from '../../../i18n/relative-time.ts'
 import type { Translator } from '../../../i18n/translator.ts'
 import { Avatar } from '../../../ui/Avatar.tsx'
 import { Button } from '../../../ui/Button.tsx'
-import { useDialogChange } from '../api/dialog-change.ts'
-import { useMarkDialog } from '../api/mark-mutation.ts'
+import type { RowFailure } from '../api/pending-marks.ts'
 import { applyMark, isUnread, type Dialog } from '../model/dialog.ts'
 import { failureReason } from '../model/failure-reason.ts'
+
+const KIND_LABEL = { user: 'kindUser', chat: 'kindChat', openline: 'kindOpenLine' } as const
 
 function describeReason(t: Translator['t'], error: unknown): string {
   const reason = failureReason(error)
   return t(reason.key, { code: reason.code ?? '' })
 }
 
-const KIND_LABEL = { user: 'kindUser', chat: 'kindChat', openline: 'kindOpenLine' } as const
+export interface DialogRowProps {
+  dialog: Dialog
+  /** The state the user asked for last, still on its way to the server; null when none. */
+  pendingUnread: boolean | null
+  failure: RowFailure | null
+  selected: boolean
+  active: boolean
+  nowMs: number
+  index: number
+  setSize: number
+  rowRef?: Ref<HTMLLIElement>
+  style?: CSSProperties
+  onToggle(dialog: Dialog, unread: boolean): void
+  onSelect(dialog: Dialog, selected: boolean, range: boolean): void
+  onOpen(dialog: Dialog): void
+  onRetry(failure: RowFailure): void
+  onDismiss(failure: RowFailure): void
+  onActivate(dialog: Dialog): void
+}
 
 /** One recent dialog: what the portal holds, with the user's latest change shown on top of it. */
-export const DialogRow = memo(function DialogRow({
-  dialog,
-  nowMs,
-}: {
-  dialog: Dialog
-  nowMs: number
-}) {
+export const DialogRow = memo(function DialogRow(props: DialogRowProps) {
+  const { dialog, pendingUnread, failure, selected, active, nowMs } = props
   const { t, plural, locale } = useI18n()
-  const portal = usePortal()
-  const mark = useMarkDialog(dialog.key)
-  const change = useDialogChange(dialog.key)
-  const [dismissedAt, setDismissedAt] = useState<number | null>(null)
 
-  const shown = change.pendingUnread === null ? dialog : applyMark(dialog, change.pendingUnread)
+  const shown = pendingUnread === null ? dialog : applyMark(dialog, pendingUnread)
   const unread = isUnread(shown)
-  const pending = change.pendingUnread !== null
   const title = dialog.title || t('untitled')
-  const failure =
-    change.failure && change.failure.submittedAt !== dismissedAt ? change.failure : null
   const failureId = `failure-${dialog.key}`
-
-  const toggle = () => mark.mutate({ dialogId: dialog.dialogId, unread: !unread })
 
   return (
     <li
-      className={`dialog-row${unread ? ' dialog-row--unread' : ''}`}
+      ref={props.rowRef}
+      style={props.style}
+      data-index={props.index}
+      className={`dialog-row${unread ? ' dialog-row--unread' : ''}${selected ? ' dialog-row--selected' : ''}`}
       data-dialog-id={dialog.key}
       data-unread={unread}
-      data-pending={pending || undefined}
+      data-pending={pendingUnread !== null || undefined}
+      aria-posinset={props.index + 1}
+      aria-setsize={props.setSize}
+      tabIndex={active ? 0 : -1}
+      onFocus={() => props.onActivate(dialog)}
     >
+      <input
+        type="checkbox"
+        className="dialog-row__select"
+        checked={selected}
+        aria-label={t('selectDialog', { title })}
+        onClick={(event: MouseEvent<HTMLInputElement>) =>
+          props.onSelect(dialog, event.currentTarget.checked, event.shiftKey)
+        }
+        onChange={() => {}}
+      />
       <Avatar url={dialog.avatarUrl} color={dialog.color} name={title} />
       <div className="dialog-row__main">
         <div className="dialog-row__top">
           <button
             type="button"
             className="dialog-row__title"
-            onClick={() => openInMessenger(portal, dialog.dialogId)}
+            onClick={() => props.onOpen(dialog)}
             aria-label={t('openChat', { title })}
+            tabIndex={-1}
           >
             <bdi>{title}</bdi>
           </button>
           {dialog.pinned && (
             <span className="dialog-row__pin" title={t('pinned')}>
               <span className="visually-hidden">{t('pinned')}</span>
-              <span aria-hidden="true">📌</span>
+              <svg aria-hidden="true" viewBox="0 0 16 16" width="12" height="12">
+                <path
+                  d="M10 1l5 5-2 1-3 3 1 4-1 1-3-3-4 4H2v-1l4-4-3-3 1-1 4 1 3-3z"
+                  fill="currentColor"
+                />
+              </svg>
             </span>
           )}
           <span className="dialog-row__kind">{t(KIND_LABEL[dialog.kind])}</span>
@@ -95,15 +121,15 @@ export const DialogRow = memo(function DialogRow({
         {failure && (
           <div className="dialog-row__failure" id={failureId} role="alert">
             <span>
-              {t(failure.variables.unread ? 'changeFailedUnread' : 'changeFailedRead', {
+              {t(failure.change.unread ? 'changeFailedUnread' : 'changeFailedRead', {
                 title,
                 reason: describeReason(t, failure.error),
               })}
             </span>
-            <Button variant="ghost" onClick={() => mark.mutate(failure.variables)}>
+            <Button variant="ghost" onClick={() => props.onRetry(failure)}>
               {t('retry')}
             </Button>
-            <Button variant="ghost" onClick={() => setDismissedAt(failure.submittedAt)}>
+            <Button variant="ghost" onClick={() => props.onDismiss(failure)}>
               {t('dismiss')}
             </Button>
           </div>
@@ -112,7 +138,7 @@ export const DialogRow = memo(function DialogRow({
       <Button
         className="dialog-row__toggle"
         variant={unread ? 'primary' : 'secondary'}
-        onClick={toggle}
+        onClick={() => props.onToggle(dialog, !unread)}
         aria-label={t(unread ? 'markReadFor' : 'markUnreadFor', { title })}
         aria-describedby={failure ? failureId : undefined}
       >

@@ -1,15 +1,283 @@
+import { useQueryClient } from '@tanstack/react-query'
+import { useCallback, useMemo, useRef, useState, type CSSProperties } from 'react'
+import { openInMessenger } from '../../../bitrix24/messenger.ts'
+import { usePortal } from '../../../bitrix24/portal-context.tsx'
 import { useI18n } from '../../../i18n/i18n-context.tsx'
-import { RecentList } from './RecentList.tsx'
+import { Button } from '../../../ui/Button.tsx'
+import { createMarkActions, type MarkChange } from '../api/marks.ts'
+import type { RowFailure } from '../api/pending-marks.ts'
+import { usePendingMarks } from '../api/pending-marks.ts'
+import type { ListEntry } from '../model/collect.ts'
+import { isUnread, type Dialog } from '../model/dialog.ts'
+import { isRecentFilter, matchesSearch, type RecentFilter } from '../model/filters.ts'
+import {
+  allMatching,
+  emptySelection,
+  isSelected,
+  selectRange,
+  setSelected,
+  type Selection,
+} from '../model/selection.ts'
+import { useCrossTabSync } from '../hooks/use-cross-tab.ts'
+import { useMinuteClock } from '../hooks/use-minute-clock.ts'
+import { useOnline } from '../hooks/use-online.ts'
+import { useRecentList } from '../hooks/use-recent-list.ts'
+import { useShortcuts } from '../hooks/use-shortcuts.ts'
+import { useUserSetting } from '../hooks/use-user-setting.ts'
+import { BulkBar, type BulkProgress } from './BulkBar.tsx'
+import { DialogList } from './DialogList.tsx'
+import { FilterTabs } from './FilterTabs.tsx'
+import { ListError } from './ListError.tsx'
+import { SearchBox } from './SearchBox.tsx'
+import { ShortcutsHelp } from './ShortcutsHelp.tsx'
+import { Toast, type ToastMessage } from './UndoToast.tsx'
 import './recent.css'
 
+const isString = (value: string): value is string => typeof value === 'string'
+/** The frame's height before the app resized it: how much room the portal gave the app. */
+const FRAME_HEIGHT = Math.max(480, window.innerHeight)
+const dialogsOf = (entries: readonly ListEntry[]) =>
+  entries.flatMap((entry) => (entry.kind === 'dialog' ? [entry.dialog] : []))
+
 export function RecentScreen() {
-  const { t } = useI18n()
+  const { t, plural, locale } = useI18n()
+  const portal = usePortal()
+  const queryClient = useQueryClient()
+  const [filter, setFilter] = useUserSetting<RecentFilter>('recent.filter', 'all', isRecentFilter)
+  const [search, setSearch] = useUserSetting<string>('recent.search', '', isString)
+  const { query, loadMore, loadAll } = useRecentList(filter)
+  const marks = usePendingMarks()
+  const broadcast = useCrossTabSync()
+  const actions = useMemo(
+    () => createMarkActions(portal, queryClient, broadcast),
+    [portal, queryClient, broadcast],
+  )
+  const online = useOnline()
+  const nowMs = useMinuteClock()
+  const [selection, setSelection] = useState<Selection>(emptySelection)
+  const anchor = useRef<string | null>(null)
+  const [toast, setToast] = useState<ToastMessage | null>(null)
+  const [progress, setProgress] = useState<BulkProgress | null>(null)
+  const bulkAbort = useRef<AbortController | null>(null)
+  const [helpOpen, setHelpOpen] = useState(false)
+  const searchRef = useRef<HTMLInputElement>(null)
+
+  const entries = useMemo(
+    () =>
+      (query.data ?? []).filter(
+        (entry) => entry.kind !== 'dialog' || matchesSearch(entry.dialog, search, locale),
+      ),
+    [query.data, search, locale],
+  )
+  const orderedKeys = useMemo(() => dialogsOf(entries).map((d) => d.key), [entries])
+
+  const shownUnread = useCallback(
+    (dialog: Dialog) => marks.pending.get(dialog.key) ?? isUnread(dialog),
+    [marks.pending],
+  )
+
+  const say = useCallback(
+    (message: Omit<ToastMessage, 'id'>) => setToast({ id: Date.now(), ...message }),
+    [],
+  )
+  const closeToast = useCallback(() => setToast(null), [])
+
+  const changeFilter = (next: RecentFilter) => {
+    setFilter(next)
+    setSelection(emptySelection)
+  }
+  const changeSearch = (next: string) => {
+    setSearch(next)
+    setSelection(emptySelection)
+  }
+
+  const toggle = useCallback(
+    (dialog: Dialog, unread: boolean) => {
+      const previous = shownUnread(dialog)
+      actions.markOne({ dialogId: dialog.dialogId, unread })
+      const title = dialog.title || t('untitled')
+      say({
+        text: t(unread ? 'toastMarkedUnread' : 'toastMarkedRead', { title }),
+        onUndo: () => {
+          actions.markOne({ dialogId: dialog.dialogId, unread: previous })
+          setToast(null)
+        },
+      })
+    },
+    [actions, shownUnread, say, t],
+  )
+
+  /** Runs a bulk change with progress and Cancel, then offers Undo — or Retry for what failed. */
+  async function runBulk(changes: MarkChange[], undo: MarkChange[]): Promise<void> {
+    if (changes.length === 0) {
+      say({ text: t('nothingToChange') })
+      return
+    }
+    const controller = new AbortController()
+    bulkAbort.current = controller
+    setProgress({ settled: 0, total: changes.length })
+    const outcome = await actions.markMany(changes, {
+      signal: controller.signal,
+      onProgress: (settled, total) => setProgress({ settled, total }),
+    })
+    setProgress(null)
+    bulkAbort.current = null
+    const undoDone = () => {
+      const done = new Set(outcome.done.map((c) => String(c.dialogId)))
+      const inverse = undo.filter((c) => done.has(String(c.dialogId)))
+      setToast(null)
+      void runBulk(inverse, outcome.done)
+    }
+    if (outcome.failed.length > 0) {
+      say({
+        tone: 'error',
+        text: t('bulkFailed', { failed: outcome.failed.length, total: changes.length }),
+        onRetry: () => {
+          const retry = outcome.failed.map((f) => f.change)
+          setToast(null)
+          void runBulk(
+            retry,
+            undo.filter((u) => retry.some((r) => r.dialogId === u.dialogId)),
+          )
+        },
+      })
+    } else if (outcome.cancelled.length > 0) {
+      say({
+        text: t('bulkCancelled', { done: outcome.done.length, total: changes.length }),
+        onUndo: undoDone,
+      })
+    } else {
+      say({ text: plural('bulkDone', outcome.done.length), onUndo: undoDone })
+    }
+  }
+
+  /** Marks the selection — loading every page first when "all matching" reaches beyond them. */
+  const markSelection = async (unread: boolean, chosen: Selection) => {
+    const source = chosen.all
+      ? (await loadAll()).filter(
+          (entry) => entry.kind !== 'dialog' || matchesSearch(entry.dialog, search, locale),
+        )
+      : entries
+    const targets = dialogsOf(source).filter(
+      (dialog) => isSelected(chosen, dialog.key) && shownUnread(dialog) !== unread,
+    )
+    setSelection(emptySelection)
+    await runBulk(
+      targets.map((dialog) => ({ dialogId: dialog.dialogId, unread })),
+      targets.map((dialog) => ({ dialogId: dialog.dialogId, unread: shownUnread(dialog) })),
+    )
+  }
+
+  const select = useCallback(
+    (dialog: Dialog, selected: boolean, range: boolean) => {
+      setSelection((current) =>
+        range && anchor.current
+          ? selectRange(current, orderedKeys, anchor.current, dialog.key, selected)
+          : setSelected(current, [dialog.key], selected),
+      )
+      anchor.current = dialog.key
+    },
+    [orderedKeys],
+  )
+
+  const retry = useCallback(
+    (failure: RowFailure) => {
+      marks.dismiss(failure.mutationId)
+      actions.markOne(failure.change)
+    },
+    [actions, marks],
+  )
+
+  const open = useCallback((dialog: Dialog) => openInMessenger(portal, dialog.dialogId), [portal])
+
+  useShortcuts({
+    onSearch: () => searchRef.current?.focus(),
+    onHelp: () => setHelpOpen((value) => !value),
+    onEscape: () => {
+      if (helpOpen) setHelpOpen(false)
+      else if (document.activeElement === searchRef.current && search) changeSearch('')
+      else setSelection(emptySelection)
+    },
+  })
+
+  const loadedSelected = selection.all
+    ? null
+    : orderedKeys.filter((key) => isSelected(selection, key)).length
+
   return (
-    <main className="recent-screen">
+    <main
+      className="recent-screen"
+      style={{ '--frame-height': `${FRAME_HEIGHT}px` } as CSSProperties}
+    >
       <header className="app-header">
         <h1 className="app-header__title">{t('recentHeading')}</h1>
+        <SearchBox value={search} onChange={changeSearch} inputRef={searchRef} />
+        <Button
+          variant="ghost"
+          className="app-header__help"
+          aria-label={t('shortcutsTitle')}
+          aria-expanded={helpOpen}
+          onClick={() => setHelpOpen((value) => !value)}
+        >
+          ?
+        </Button>
       </header>
-      <RecentList />
+      <ShortcutsHelp open={helpOpen} onClose={() => setHelpOpen(false)} />
+      <FilterTabs value={filter} onChange={changeFilter} />
+      {!online && (
+        <p className="offline-banner" role="status">
+          {t('offline')}
+        </p>
+      )}
+      <BulkBar
+        selectedCount={loadedSelected}
+        allMatching={selection.all}
+        progress={progress}
+        onSelectAll={(all) => setSelection(all ? allMatching : emptySelection)}
+        onSelectLoaded={() => setSelection(setSelected(emptySelection, orderedKeys, true))}
+        onMark={(unread) => void markSelection(unread, selection)}
+        onMarkAllRead={() => void markSelection(false, allMatching)}
+        onCancel={() => bulkAbort.current?.abort()}
+      />
+      {query.isPending ? (
+        <p className="list-status" role="status">
+          {t('listLoading')}
+        </p>
+      ) : query.isError ? (
+        <ListError error={query.error} onRetry={() => void query.refetch()} />
+      ) : entries.length === 0 && !query.hasNextPage ? (
+        <p className="list-status">
+          {search ? t('noMatch') : filter === 'unread' ? t('nothingUnread') : t('listEmpty')}
+        </p>
+      ) : (
+        <DialogList
+          entries={entries}
+          marks={marks}
+          selection={selection}
+          nowMs={nowMs}
+          hasMore={query.hasNextPage && !query.isFetchingNextPage && !search}
+          onNearEnd={loadMore}
+          onToggle={toggle}
+          onSelect={select}
+          onOpen={open}
+          onRetry={retry}
+        />
+      )}
+      <div className="list-footer" role="status">
+        {query.isFetchingNextPage
+          ? t('loadingMore')
+          : query.hasNextPage
+            ? null
+            : query.isSuccess && !search
+              ? t('allLoaded')
+              : null}
+      </div>
+      {query.hasNextPage && !query.isFetchingNextPage && (
+        <Button className="list-more" onClick={search ? () => void loadAll() : loadMore}>
+          {search ? t('searchAll') : t('loadMore')}
+        </Button>
+      )}
+      <Toast toast={toast} onClose={closeToast} />
     </main>
   )
 }

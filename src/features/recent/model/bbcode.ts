@@ -15,8 +15,11 @@ const REPLACEMENTS: [RegExp, string][] = [
   [/-{2,}|={3,}/g, ' '],
 ]
 
+/** Longer input is cut first: the patterns backtrack, so their cost grows faster than the text. */
+export const MAX_BBCODE_INPUT = 10_000
+
 export function stripBbCode(text: string): string {
-  let plain = text
+  let plain = text.length > MAX_BBCODE_INPUT ? text.slice(0, MAX_BBCODE_INPUT) : text
   for (const [pattern, replacement] of REPLACEMENTS) plain = plain.replace(pattern, replacement)
   return plain.replace(/\s+/g, ' ').trim()
 }

@@ -12,7 +12,9 @@ export function collectEntries(pages: readonly RecentListPayload[]): ListEntry[]
   const seen = new Set<string>()
   const entries: ListEntry[] = []
   pages.forEach((page, pageIndex) => {
-    const items = Array.isArray(page.items) ? page.items : []
+    // A page is whatever the portal sent as `result`: possibly not even an object.
+    const items =
+      typeof page === 'object' && page !== null && Array.isArray(page.items) ? page.items : []
     items.forEach((raw, itemIndex) => {
       const dialog = toDialog(raw)
       if (!dialog) {

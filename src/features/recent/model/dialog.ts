@@ -38,7 +38,9 @@ export function applyMark<T extends Pick<Dialog, 'markedUnread' | 'counter'>>(
   return unread ? { ...dialog, markedUnread: true } : { ...dialog, markedUnread: false, counter: 0 }
 }
 
-const DIALOG_ID = /^(chat|sg)\d+$|^\d+$/
+// `chatN`, `sgN` or `N`, N a positive integer without leading zeros (so `7` and `007` cannot be
+// two rows of one dialog) and short enough to be a real id.
+const DIALOG_ID = /^(chat|sg)[1-9]\d{0,15}$|^[1-9]\d{0,15}$/
 
 function toDialogId(raw: unknown): DialogId | null {
   if (typeof raw === 'number' && Number.isSafeInteger(raw) && raw > 0) return raw
@@ -46,8 +48,50 @@ function toDialogId(raw: unknown): DialogId | null {
   return null
 }
 
-function text(value: unknown): string {
-  return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : ''
+/** Longest title kept; a real one is a few dozen characters. */
+export const MAX_TITLE_LENGTH = 300
+/** Longest preview kept: one line of the list, never a megabyte of text. */
+export const MAX_PREVIEW_LENGTH = 300
+/** BB-code is stripped from at most this much of a message (the stripping is not linear). */
+const MAX_MESSAGE_SOURCE = 2_000
+const MAX_URL_LENGTH = 2_048
+
+// Bidi embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069) would let a title
+// reorder the text around it ("invoice<U+202E>fdp.exe" reads "invoiceexe.pdf"); rows isolate
+// direction with <bdi> instead. C0/C1 controls and lone surrogates have no business here either.
+const UNSAFE_CHARACTERS =
+  // eslint-disable-next-line no-control-regex
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g
+
+/** At most `max` UTF-16 units, never cutting a surrogate pair in half. */
+function truncate(value: string, max: number): string {
+  if (value.length <= max) return value
+  const cut = value.slice(0, max)
+  return /[\ud800-\udbff]$/.test(cut) ? cut.slice(0, -1) : cut
+}
+
+function text(value: unknown, max: number): string {
+  const raw = typeof value === 'string' ? value : typeof value === 'number' ? String(value) : ''
+  // Cut before cleaning: a megabyte string costs no more than a short one.
+  return truncate(raw, max * 2)
+    .replace(UNSAFE_CHARACTERS, '')
+    .replace(LONE_SURROGATE, '\ufffd')
+}
+
+/** Counters are numbers (or numeric strings from older portals); anything else is 0. */
+function toCounter(value: unknown): number {
+  const counter =
+    typeof value === 'number'
+      ? value
+      : typeof value === 'string' && /^\s*\d+\s*$/.test(value)
+        ? Number(value)
+        : 0
+  return Number.isFinite(counter) && counter > 0 ? Math.min(Math.floor(counter), 1e9) : 0
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
 function toEpochMs(value: unknown): number | null {
@@ -61,7 +105,7 @@ const NEUTRAL_COLOR = '#a8adb4'
 
 function toKind(item: RecentItemPayload): DialogKind {
   if (item.type === 'user') return 'user'
-  if (item.lines || item.chat?.type === 'lines') return 'openline'
+  if (isObject(item.lines) || (isObject(item.chat) && item.chat.type === 'lines')) return 'openline'
   return 'chat'
 }
 
@@ -74,18 +118,21 @@ export function toDialog(raw: unknown): Dialog | null {
   const item = raw as RecentItemPayload
   const dialogId = toDialogId(item.id)
   if (dialogId === null) return null
-  const counter = Number(item.counter)
-  const color = text(item.avatar?.color)
+  const avatar = isObject(item.avatar) ? item.avatar : {}
+  const message = isObject(item.message) ? item.message : {}
+  const color = text(avatar.color, 16)
+  const url =
+    typeof avatar.url === 'string' && avatar.url.length <= MAX_URL_LENGTH ? avatar.url : null
   return {
     key: String(dialogId),
     dialogId,
     kind: toKind(item),
-    title: text(item.title).trim(),
-    avatarUrl: safeImageUrl(item.avatar?.url),
+    title: truncate(text(item.title, MAX_TITLE_LENGTH).trim(), MAX_TITLE_LENGTH),
+    avatarUrl: safeImageUrl(url),
     color: HEX_COLOR.test(color) ? color : NEUTRAL_COLOR,
-    preview: stripBbCode(text(item.message?.text)),
-    lastActivityMs: toEpochMs(item.date_last_activity) ?? toEpochMs(item.message?.date),
-    counter: Number.isFinite(counter) && counter > 0 ? Math.floor(counter) : 0,
+    preview: truncate(stripBbCode(text(message.text, MAX_MESSAGE_SOURCE / 2)), MAX_PREVIEW_LENGTH),
+    lastActivityMs: toEpochMs(item.date_last_activity) ?? toEpochMs(message.date),
+    counter: toCounter(item.counter),
     markedUnread: item.unread === true,
     pinned: item.pinned === true,
   }

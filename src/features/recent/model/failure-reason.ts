@@ -1,5 +1,5 @@
 import type { TextKey } from '../../../i18n/catalog.ts'
-import { DialogGoneError } from '../api/mark-mutation.ts'
+import { DialogGoneError } from '../api/marks.ts'
 
 export interface FailureReason {
   key: TextKey

@@ -1,0 +1,187 @@
+import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual'
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
+import { useI18n } from '../../../i18n/i18n-context.tsx'
+import type { PendingMarks, RowFailure } from '../api/pending-marks.ts'
+import type { Dialog } from '../model/dialog.ts'
+import type { ListEntry } from '../model/collect.ts'
+import { isSelected, type Selection } from '../model/selection.ts'
+import { DialogRow } from './DialogRow.tsx'
+
+const ROW_HEIGHT = 64
+/** Ask for the next page this many rows before the end comes into view. */
+const PREFETCH_ROWS = 30
+
+export interface DialogListProps {
+  entries: ListEntry[]
+  marks: PendingMarks
+  selection: Selection
+  nowMs: number
+  hasMore: boolean
+  onNearEnd(): void
+  onToggle(dialog: Dialog, unread: boolean): void
+  onSelect(dialog: Dialog, selected: boolean, range: boolean): void
+  onOpen(dialog: Dialog): void
+  onRetry(failure: RowFailure): void
+}
+
+const keyOfEntry = (entry: ListEntry) => (entry.kind === 'dialog' ? entry.dialog.key : entry.key)
+
+/**
+ * The virtualised list: only the rows in view (plus a few) are in the DOM, whatever the count.
+ * Keyboard: ↑/↓ or j/k move, Space or x select, u toggles unread, Enter opens.
+ * The focused row always stays rendered, so focus survives scrolling and refetches.
+ */
+export function DialogList(props: DialogListProps) {
+  const { entries, marks, selection, nowMs, hasMore, onNearEnd } = props
+  const { t } = useI18n()
+  const scrollRef = useRef<HTMLDivElement>(null)
+  const [activeKey, setActiveKey] = useState<string | null>(null)
+  const focusOnRender = useRef(false)
+
+  const keys = useMemo(() => entries.map(keyOfEntry), [entries])
+  const activeIndex = activeKey === null ? -1 : keys.indexOf(activeKey)
+  const tabStopIndex = activeIndex === -1 ? 0 : activeIndex
+
+  const rangeExtractor = useCallback(
+    (range: Range) => {
+      const indexes = defaultRangeExtractor(range)
+      return indexes.includes(tabStopIndex) || tabStopIndex >= range.count
+        ? indexes
+        : [...indexes, tabStopIndex].sort((a, b) => a - b)
+    },
+    [tabStopIndex],
+  )
+
+  // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual is built for this use
+  const virtualizer = useVirtualizer({
+    count: entries.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 8,
+    getItemKey: (index) => keys[index] ?? index,
+    rangeExtractor,
+  })
+  const items = virtualizer.getVirtualItems()
+  const lastIndex = items.at(-1)?.index ?? 0
+
+  useEffect(() => {
+    if (hasMore && lastIndex >= entries.length - PREFETCH_ROWS) onNearEnd()
+  }, [hasMore, lastIndex, entries.length, onNearEnd])
+
+  useEffect(() => {
+    if (!focusOnRender.current || activeKey === null) return
+    focusOnRender.current = false
+    scrollRef.current
+      ?.querySelector<HTMLElement>(`[data-dialog-id="${CSS.escape(activeKey)}"]`)
+      ?.focus()
+  })
+
+  const moveTo = (index: number) => {
+    const key = keys[Math.max(0, Math.min(keys.length - 1, index))]
+    if (key === undefined) return
+    focusOnRender.current = true
+    setActiveKey(key)
+    virtualizer.scrollToIndex(keys.indexOf(key), { align: 'auto' })
+  }
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const target = event.target as HTMLElement
+    if (target.matches('input[type="search"], input[type="text"], textarea')) return
+    if (event.altKey || event.ctrlKey || event.metaKey) return
+    const onRow = target.matches('[data-dialog-id]')
+    const active = entries[tabStopIndex]
+    const dialog = active?.kind === 'dialog' ? active.dialog : null
+    switch (event.key) {
+      case 'ArrowDown':
+      case 'j':
+        moveTo(tabStopIndex + (activeIndex === -1 ? 0 : 1))
+        break
+      case 'ArrowUp':
+      case 'k':
+        moveTo(tabStopIndex - 1)
+        break
+      case 'Home':
+        moveTo(0)
+        break
+      case 'End':
+        moveTo(keys.length - 1)
+        break
+      case ' ':
+      case 'x':
+        if (!dialog || (event.key === ' ' && !onRow)) return
+        props.onSelect(dialog, !isSelected(selection, dialog.key), event.shiftKey)
+        break
+      case 'u': {
+        if (!dialog) return
+        const pending = marks.pending.get(dialog.key)
+        const unread = pending ?? (dialog.markedUnread || dialog.counter > 0)
+        props.onToggle(dialog, !unread)
+        break
+      }
+      case 'Enter':
+        if (!dialog || !onRow) return
+        props.onOpen(dialog)
+        break
+      default:
+        return
+    }
+    event.preventDefault()
+  }
+
+  const activate = useCallback((dialog: Dialog) => setActiveKey(dialog.key), [])
+  const dismiss = marks.dismiss
+  const onDismiss = useCallback((failure: RowFailure) => dismiss(failure.mutationId), [dismiss])
+
+  return (
+    <div ref={scrollRef} className="dialog-scroll" onKeyDown={onKeyDown}>
+      <ul
+        className="dialog-list"
+        aria-label={t('recentHeading')}
+        style={{ height: virtualizer.getTotalSize() }}
+      >
+        {items.map((item) => {
+          const entry = entries[item.index]
+          if (!entry) return null
+          const style = { transform: `translateY(${item.start}px)` }
+          if (entry.kind === 'broken') {
+            return (
+              <li
+                key={item.key}
+                ref={virtualizer.measureElement}
+                data-index={item.index}
+                style={style}
+                className="dialog-row dialog-row--broken"
+                aria-posinset={item.index + 1}
+                aria-setsize={entries.length}
+              >
+                {t('brokenRow')}
+              </li>
+            )
+          }
+          const { dialog } = entry
+          return (
+            <DialogRow
+              key={item.key}
+              rowRef={virtualizer.measureElement}
+              style={style}
+              index={item.index}
+              setSize={entries.length}
+              dialog={dialog}
+              pendingUnread={marks.pending.get(dialog.key) ?? null}
+              failure={marks.failures.get(dialog.key) ?? null}
+              selected={isSelected(selection, dialog.key)}
+              active={item.index === tabStopIndex}
+              nowMs={nowMs}
+              onToggle={props.onToggle}
+              onSelect={props.onSelect}
+              onOpen={props.onOpen}
+              onRetry={props.onRetry}
+              onDismiss={onDismiss}
+              onActivate={activate}
+            />
+          )
+        })}
+      </ul>
+    </div>
+  )
+}

@@ -1,0 +1,47 @@
+import { useEffect } from 'react'
+import { useI18n } from '../../../i18n/i18n-context.tsx'
+import { Button } from '../../../ui/Button.tsx'
+
+export const UNDO_WINDOW_MS = 5_000
+
+export interface ToastMessage {
+  id: number
+  text: string
+  /** Undo is offered only while this is set. */
+  onUndo?: () => void
+  tone?: 'neutral' | 'error'
+  onRetry?: () => void
+}
+
+/** One message at a time, polite to screen readers; an Undo offer disappears after 5 s. */
+export function Toast({ toast, onClose }: { toast: ToastMessage | null; onClose(): void }) {
+  const { t } = useI18n()
+  useEffect(() => {
+    if (!toast?.onUndo) return
+    const timer = setTimeout(onClose, UNDO_WINDOW_MS)
+    return () => clearTimeout(timer)
+  }, [toast, onClose])
+
+  return (
+    <div className="toast-region" role="status" aria-live="polite">
+      {toast && (
+        <div className={`toast toast--${toast.tone ?? 'neutral'}`} key={toast.id}>
+          <span className="toast__text">{toast.text}</span>
+          {toast.onRetry && (
+            <Button variant="ghost" onClick={toast.onRetry}>
+              {t('retry')}
+            </Button>
+          )}
+          {toast.onUndo && (
+            <Button variant="ghost" onClick={toast.onUndo}>
+              {t('undo')}
+            </Button>
+          )}
+          <Button variant="ghost" onClick={onClose} aria-label={t('dismiss')}>
+            ×
+          </Button>
+        </div>
+      )}
+    </div>
+  )
+}

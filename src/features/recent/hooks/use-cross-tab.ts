@@ -1,0 +1,53 @@
+import { useQueryClient } from '@tanstack/react-query'
+import { useCallback, useEffect, useRef } from 'react'
+import { usePortal } from '../../../bitrix24/portal-context.tsx'
+import { recentKeys } from '../api/keys.ts'
+import { confirmInCache, type MarkChange } from '../api/marks.ts'
+
+interface MarksMessage {
+  type: 'marks'
+  changes: MarkChange[]
+}
+
+function isMarksMessage(data: unknown): data is MarksMessage {
+  const message = data as MarksMessage | null
+  return message?.type === 'marks' && Array.isArray(message.changes)
+}
+
+/**
+ * Keeps every open copy of the app (tabs, placements) in step: a confirmed change is told to the
+ * others over a BroadcastChannel, which write it into their cache and then refetch to be sure.
+ * Returns the function that tells the others.
+ */
+export function useCrossTabSync(): (changes: MarkChange[]) => void {
+  const portal = usePortal()
+  const queryClient = useQueryClient()
+  const channelRef = useRef<BroadcastChannel | null>(null)
+  const name = `unread-marks:${portal.getTargetOrigin()}`
+
+  useEffect(() => {
+    if (typeof BroadcastChannel === 'undefined') return
+    const channel = new BroadcastChannel(name)
+    channelRef.current = channel
+    let refetch: ReturnType<typeof setTimeout> | undefined
+    channel.onmessage = (event: MessageEvent<unknown>) => {
+      if (!isMarksMessage(event.data)) return
+      confirmInCache(queryClient, event.data.changes)
+      clearTimeout(refetch)
+      refetch = setTimeout(
+        () => void queryClient.invalidateQueries({ queryKey: recentKeys.lists() }),
+        300,
+      )
+    }
+    return () => {
+      clearTimeout(refetch)
+      channel.close()
+      if (channelRef.current === channel) channelRef.current = null
+    }
+  }, [name, queryClient])
+
+  return useCallback((changes: MarkChange[]) => {
+    if (changes.length > 0)
+      channelRef.current?.postMessage({ type: 'marks', changes } satisfies MarksMessage)
+  }, [])
+}
