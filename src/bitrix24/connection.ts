@@ -1,4 +1,5 @@
 import { initializeB24Frame, type B24Frame } from '@bitrix24/b24jssdk'
+import { installFrameGuard } from './frame-guard.ts'
 
 export type Portal = B24Frame
 
@@ -17,13 +18,18 @@ export class BootFailure extends Error {
 /** getInitData has no timeout in the SDK; a portal that never answers would leave a spinner forever. */
 export const PORTAL_ANSWER_TIMEOUT_MS = 10_000
 
+/** After this long without an answer the connecting screen says the portal is slow. */
+export const PORTAL_SLOW_MS = 3_000
+
 /**
  * Retry and pacing for REST. The portal's cloud limit is a leaky bucket of 50 that drains 2/s;
  * the SDK's limiter mirrors it client-side, so a burst queues instead of failing. More retries than
  * the default 3 let a click survive a short outage before the user is told it failed.
  */
 const RESTRICTION_PARAMS = {
-  rateLimit: { burstLimit: 50, drainRate: 2, adaptiveEnabled: true },
+  // A little under the portal's 50: the two buckets drain on different clocks, and a request the
+  // portal refuses is a request spent (a bulk change of N dialogs must cost ⌈N/50⌉ requests).
+  rateLimit: { burstLimit: 40, drainRate: 2, adaptiveEnabled: true },
   maxRetries: 4,
   retryDelay: 500,
   retryOnNetworkError: true,
@@ -56,6 +62,7 @@ let teardownRegistered = false
  * instead of starting a second one.
  */
 export async function connectToPortal(timeoutMs = PORTAL_ANSWER_TIMEOUT_MS): Promise<Portal> {
+  installFrameGuard()
   try {
     const portal = await withTimeout(
       initializeB24Frame({ restrictionParams: RESTRICTION_PARAMS }),
