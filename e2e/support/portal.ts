@@ -46,6 +46,8 @@ export interface RequestCounts {
   commands: Record<string, number>
   /** Requests refused with 503 QUERY_LIMIT_EXCEEDED by the rate limit. */
   rateLimited: number
+  /** Every DIALOG_ID that im.recent.unread was asked about (plain calls and batch commands). */
+  unreadDialogIds: string[]
 }
 
 export type FaultKind = 'http' | 'drop' | 'stall' | 'result-false'

@@ -119,6 +119,19 @@ describe('control API', () => {
     return { status: response.status, body: (await response.json()) as any }
   }
 
+  it('names every dialog im.recent.unread was asked about, plain or inside a batch', async () => {
+    running = await startPortal()
+    const { accessToken } = running.login()
+    await running.rest('im.recent.unread', { auth: accessToken, DIALOG_ID: 'chat1', ACTION: 'N' })
+    await running.rest('batch', {
+      auth: accessToken,
+      halt: 0,
+      cmd: { a: 'im.recent.unread?DIALOG_ID=42&ACTION=Y', b: 'im.recent.list?LIMIT=1' },
+    })
+    const requests = await control('__control/requests', 'GET')
+    expect(requests.body.unreadDialogIds).toEqual(['chat1', '42'])
+  })
+
   it('is absent without test mode', async () => {
     running = await startPortal({ test: false })
     expect((await fetch(new URL('__control/requests', running.base))).status).toBe(404)
@@ -196,6 +209,7 @@ describe('control API', () => {
       byMethod: {},
       commands: {},
       rateLimited: 0,
+      unreadDialogIds: [],
     })
     expect((await control('__control/truth', 'GET')).body.dialogs).toHaveLength(120)
 
@@ -247,10 +261,9 @@ describe('portal page', () => {
 })
 
 describe('demo data', () => {
-  it('generates 20,000 dialogs in well under a second, deterministically', () => {
-    const started = performance.now()
+  it('generates 20,000 distinct dialogs, deterministically', () => {
+    // How fast is the bench's business; here it must work at full size and be deterministic.
     const items = generateRecent(1, 20_000)
-    expect(performance.now() - started).toBeLessThan(1000)
     expect(items).toHaveLength(20_000)
     expect(new Set(items.map((item) => item.id)).size).toBe(20_000)
     expect(JSON.stringify(generateRecent(2, 50))).toBe(JSON.stringify(generateRecent(2, 50)))

@@ -9,10 +9,21 @@ export interface RequestCounts {
   commands: Record<string, number>
   /** Requests refused with 503 QUERY_LIMIT_EXCEEDED by the leaky bucket. */
   rateLimited: number
+  /** Every DIALOG_ID that im.recent.unread was asked about (plain calls and batch commands). */
+  unreadDialogIds: string[]
 }
 
+const empty = (): RequestCounts => ({
+  total: 0,
+  byMethod: {},
+  commands: {},
+  rateLimited: 0,
+  unreadDialogIds: [],
+})
+
 export class RequestStats {
-  #counts: RequestCounts = { total: 0, byMethod: {}, commands: {}, rateLimited: 0 }
+  #counts = empty()
+  #dialogIds = new Set<string>()
 
   countRequest(method: string): void {
     this.#counts.total += 1
@@ -27,11 +38,17 @@ export class RequestStats {
     this.#counts.rateLimited += 1
   }
 
+  /** Lets tests check that the app never touches a dialog the user did not act on. */
+  noteCall(method: string, params: Record<string, unknown>): void {
+    if (method === 'im.recent.unread') this.#dialogIds.add(String(params.DIALOG_ID))
+  }
+
   snapshot(): RequestCounts {
-    return structuredClone(this.#counts)
+    return { ...structuredClone(this.#counts), unreadDialogIds: [...this.#dialogIds] }
   }
 
   reset(): void {
-    this.#counts = { total: 0, byMethod: {}, commands: {}, rateLimited: 0 }
+    this.#counts = empty()
+    this.#dialogIds.clear()
   }
 }

@@ -200,6 +200,7 @@ export class RestRoute {
       const methodParams: Params = Object.fromEntries(
         Object.entries(params).filter(([key]) => key !== 'auth'),
       )
+      deps.stats.noteCall(method, methodParams)
       const context: MethodContext = {
         userId: verified.userId,
         isAdmin: portalUser(verified.userId)?.isAdmin ?? false,
@@ -240,6 +241,7 @@ export class RestRoute {
     const deps = this.#deps
     const name = normalizeMethod(method)
     deps.stats.countCommand(name)
+    deps.stats.noteCall(name, params)
     const started = deps.clock()
     const fault = deps.faults.take(name, 'command')
     if (fault?.kind === 'http') {
