@@ -46,3 +46,52 @@ export async function callMethod<T>(
   }
   return data.result
 }
+
+/** At most this many commands fit in one `batch` request (the portal refuses the rest). */
+export const BATCH_LIMIT = 50
+
+export type BatchOutcome<T> = { ok: true; result: T } | { ok: false; error: RestError }
+
+/**
+ * Runs up to 50 named commands as one `batch` HTTP request (one hit on the rate limit) without
+ * halting on errors, and returns every command's own outcome. A failure of the request itself
+ * (network, auth, limit after retries) throws a RestError.
+ */
+export async function callBatch<T>(
+  portal: Portal,
+  commands: Record<string, { method: string; params: RestParams }>,
+): Promise<Map<string, BatchOutcome<T>>> {
+  const calls: Record<string, [string, RestParams]> = Object.fromEntries(
+    Object.entries(commands).map(([key, { method, params }]) => [key, [method, params]]),
+  )
+  let response
+  try {
+    response = await portal.actions.v2.batch.make<T>({
+      calls,
+      options: { isHaltOnError: false, returnAjaxResult: true },
+    })
+  } catch (error) {
+    throw toRestError(error)
+  }
+  const answers = (response.getData() ?? {}) as Record<
+    string,
+    { isSuccess: boolean; getData(): { result: T } | undefined; getErrors(): Iterable<unknown> }
+  >
+  const outcomes = new Map<string, BatchOutcome<T>>()
+  for (const key of Object.keys(commands)) {
+    const answer = answers[key]
+    const data = answer?.isSuccess ? answer.getData() : undefined
+    if (answer && data) {
+      outcomes.set(key, { ok: true, result: data.result })
+    } else {
+      const [first] = answer ? [...answer.getErrors()] : []
+      outcomes.set(key, {
+        ok: false,
+        error: toRestError(
+          first ?? new RestError('ERROR_BATCH_NO_ANSWER', 0, 'No answer for this command'),
+        ),
+      })
+    }
+  }
+  return outcomes
+}

@@ -243,7 +243,8 @@ export function RecentScreen() {
         <p className="list-status" role="status">
           {t('listLoading')}
         </p>
-      ) : query.isError ? (
+      ) : query.isError && query.data === undefined ? (
+        // A failed background refresh keeps the rows it has; only a list that never came is an error.
         <ListError error={query.error} onRetry={() => void query.refetch()} />
       ) : entries.length === 0 && !query.hasNextPage ? (
         <p className="list-status">

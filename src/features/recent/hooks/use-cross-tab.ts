@@ -2,7 +2,7 @@ import { useQueryClient } from '@tanstack/react-query'
 import { useCallback, useEffect, useRef } from 'react'
 import { usePortal } from '../../../bitrix24/portal-context.tsx'
 import { recentKeys } from '../api/keys.ts'
-import { confirmInCache, type MarkChange } from '../api/marks.ts'
+import type { MarkChange } from '../api/marks.ts'
 
 interface MarksMessage {
   type: 'marks'
@@ -16,7 +16,7 @@ function isMarksMessage(data: unknown): data is MarksMessage {
 
 /**
  * Keeps every open copy of the app (tabs, placements) in step: a confirmed change is told to the
- * others over a BroadcastChannel, which write it into their cache and then refetch to be sure.
+ * others over a BroadcastChannel, which refetch their list (never trusting the message's state).
  * Returns the function that tells the others.
  */
 export function useCrossTabSync(): (changes: MarkChange[]) => void {
@@ -32,7 +32,8 @@ export function useCrossTabSync(): (changes: MarkChange[]) => void {
     let refetch: ReturnType<typeof setTimeout> | undefined
     channel.onmessage = (event: MessageEvent<unknown>) => {
       if (!isMarksMessage(event.data)) return
-      confirmInCache(queryClient, event.data.changes)
+      // Only a hint to refetch: the sender may be another user of this portal (two tabs, two
+      // logins), so its changes are never written into this user's cache (e2e/isolation.spec.ts).
       clearTimeout(refetch)
       refetch = setTimeout(
         () => void queryClient.invalidateQueries({ queryKey: recentKeys.lists() }),
