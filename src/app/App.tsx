@@ -1,14 +1,20 @@
 import { QueryClientProvider } from '@tanstack/react-query'
-import { Suspense, useState } from 'react'
+import { lazy, Suspense, useState } from 'react'
 import { connectToPortal } from '../bitrix24/connection.ts'
 import { PortalProvider, usePortal } from '../bitrix24/portal-context.tsx'
 import { useFitFrame } from '../bitrix24/use-fit-frame.ts'
 import { BootErrorBoundary } from '../features/boot/BootErrorBoundary.tsx'
 import { BootFailureScreen, ConnectingScreen } from '../features/boot/BootScreens.tsx'
-import { InstallScreen } from '../features/install/InstallScreen.tsx'
 import { RecentScreen } from '../features/recent/components/RecentScreen.tsx'
 import { I18nProvider } from '../i18n/i18n-context.tsx'
 import { createQueryClient } from './query-client.ts'
+
+// The install page is opened once per portal: its code stays out of the initial bundle.
+const InstallScreen = lazy(() =>
+  import('../features/install/InstallScreen.tsx').then((module) => ({
+    default: module.InstallScreen,
+  })),
+)
 
 /** Before getInitData answers, the launch URL's LANG (set by the portal) is the best guess. */
 function launchLanguage(): string {
@@ -27,15 +33,26 @@ function PortalApp() {
   )
 }
 
+/**
+ * Starts the handshake. React reads the promise only once the language catalog has loaded, so
+ * a failure that comes sooner (opened outside Bitrix24 fails at once) must not count as an
+ * unhandled rejection: the boot boundary shows it.
+ */
+function connect() {
+  const connection = connectToPortal()
+  connection.catch(() => {})
+  return connection
+}
+
 export function App() {
   const [queryClient] = useState(createQueryClient)
-  const [connection, setConnection] = useState(() => connectToPortal())
+  const [connection, setConnection] = useState(connect)
   return (
     <QueryClientProvider client={queryClient}>
       <Suspense fallback={null}>
         <I18nProvider portalLang={launchLanguage()}>
           <BootErrorBoundary
-            onReset={() => setConnection(connectToPortal())}
+            onReset={() => setConnection(connect())}
             fallback={(error, retry) => <BootFailureScreen error={error} onRetry={retry} />}
           >
             <Suspense fallback={<ConnectingScreen />}>

@@ -1,25 +1,36 @@
 import type { ReactNode } from 'react'
+import { EmptyState } from './EmptyState.tsx'
+import type { IconName } from './Icon.tsx'
 
-/** A full-area screen with one message: loading, outside Bitrix24, errors, install. */
+/** A full-area screen with one message: loading, outside Bitrix24, errors. */
 export function MessageScreen({
   title,
   children,
   actions,
+  icon = 'chats',
   busy = false,
   tone = 'neutral',
 }: {
   title: string
   children?: ReactNode
   actions?: ReactNode
+  icon?: IconName
   busy?: boolean
   tone?: 'neutral' | 'error'
 }) {
   return (
     <main className={`message-screen message-screen--${tone}`} aria-busy={busy || undefined}>
-      {busy && <span className="spinner" aria-hidden="true" />}
-      <h1 className="message-screen__title">{title}</h1>
-      {children && <div className="message-screen__body">{children}</div>}
-      {actions && <div className="message-screen__actions">{actions}</div>}
+      <EmptyState
+        icon={icon}
+        title={title}
+        tone={tone}
+        busy={busy}
+        headingLevel={1}
+        role={tone === 'error' ? 'alert' : busy ? 'status' : undefined}
+        action={actions}
+      >
+        {children}
+      </EmptyState>
     </main>
   )
 }

@@ -1,0 +1,115 @@
+import { APP_URL } from '../playwright.config.ts'
+import { control, expect, launch, test } from './support/fixtures.ts'
+
+const LANGUAGES = 'ru en de la br fr it pl ua tr kz sc tc ja vn id ms th ar in'.split(' ')
+
+interface Binding {
+  placement: string
+  handler: string
+  title: string
+  langAll: Record<string, { TITLE?: string }>
+  options: Record<string, unknown>
+}
+
+async function bindings(portalUrl: string): Promise<Binding[]> {
+  return (await control.truth(portalUrl)).placements as Binding[]
+}
+
+test('install explains itself, binds IM_NAVIGATION in every language, then finishes', async ({
+  page,
+  portalUrl,
+}) => {
+  const app = await launch(page, { install: true })
+  await expect(app.frame.getByRole('heading', { level: 1 })).toHaveText('Install Unread marks')
+  await expect(app.frame.getByRole('heading', { name: 'What the installation does' })).toBeVisible()
+  await expect(app.frame.getByText(/messenger’s navigation/)).toBeVisible()
+  expect((await control.truth(portalUrl)).installed).toBe(false)
+  // Nothing is changed before the user agrees.
+  expect(await bindings(portalUrl)).toEqual([])
+
+  await app.frame.getByRole('button', { name: 'Install', exact: true }).click()
+
+  await expect.poll(async () => (await control.truth(portalUrl)).installed).toBe(true)
+  const [binding, ...others] = await bindings(portalUrl)
+  expect(others).toEqual([])
+  expect(binding).toMatchObject({
+    placement: 'IM_NAVIGATION',
+    handler: APP_URL,
+    title: 'Unread marks',
+    options: { iconName: 'fa-envelope', extranet: 'N' },
+  })
+  expect(Object.keys(binding!.langAll).sort()).toEqual([...LANGUAGES].sort())
+  for (const lang of LANGUAGES) expect(binding!.langAll[lang]?.TITLE).toBeTruthy()
+  expect(binding!.langAll.ru?.TITLE).toBe('Непрочитанные')
+  const { byMethod } = await control.requests(portalUrl)
+  expect([
+    byMethod['placement.get'],
+    byMethod['placement.unbind'],
+    byMethod['placement.bind'],
+  ]).toEqual([1, undefined, 1])
+  await expect(page.locator('#request-log')).toContainText('setInstallFinish')
+
+  // The portal reopens the installed app in normal mode.
+  await expect(app.frame.getByRole('heading', { name: 'Recent chats' })).toBeVisible()
+})
+
+test('installing again replaces the earlier binding instead of adding a second one', async ({
+  page,
+  portalUrl,
+}) => {
+  for (let run = 0; run < 2; run += 1) {
+    const app = await launch(page, { install: true })
+    await app.frame.getByRole('button', { name: 'Install', exact: true }).click()
+    await expect.poll(async () => (await control.truth(portalUrl)).installed).toBe(true)
+    await expect(app.frame.getByRole('heading', { name: 'Recent chats' })).toBeVisible()
+  }
+  const all = await bindings(portalUrl)
+  expect(all.map((b) => [b.placement, b.handler])).toEqual([['IM_NAVIGATION', APP_URL]])
+  await expect(
+    page.locator('#request-log li[data-source="rest"][data-method="placement.unbind"]'),
+  ).toHaveCount(1)
+})
+
+test('a failed step is shown with its reason, and Try again completes the install', async ({
+  page,
+  portalUrl,
+}) => {
+  await control.injectFault(portalUrl, {
+    method: 'placement.bind',
+    kind: 'http',
+    status: 400,
+    error: 'ERROR_PLACEMENT_NOT_FOUND',
+    description: 'Placement not found',
+    times: 1,
+  })
+  const app = await launch(page, { install: true })
+  await app.frame.getByRole('button', { name: 'Install', exact: true }).click()
+
+  const alert = app.frame.getByRole('alert')
+  await expect(alert).toContainText('Installation failed')
+  const steps = app.frame.getByRole('list', { name: 'Installation progress' })
+  await expect(steps.getByRole('listitem')).toHaveText([
+    /Checking.*: done/,
+    /Removing.*: done/,
+    /Adding.*: failed/,
+    /Finishing.*: waiting/,
+  ])
+  expect((await control.truth(portalUrl)).installed).toBe(false)
+
+  await app.frame.getByRole('button', { name: 'Try again' }).click()
+  await expect.poll(async () => (await control.truth(portalUrl)).installed).toBe(true)
+  expect(await bindings(portalUrl)).toHaveLength(1)
+})
+
+test('a user who is not an administrator is told who can install', async ({ page, portalUrl }) => {
+  const app = await launch(page, { install: true, user: 2 })
+  await app.frame.getByRole('button', { name: 'Install', exact: true }).click()
+  await expect(app.frame.getByRole('alert')).toHaveText(
+    /Only a Bitrix24 administrator can add the app/,
+  )
+  // Focus stays on the button, which now offers to try again.
+  await expect(app.frame.getByRole('button', { name: 'Try again' })).toBeFocused()
+  const truth = await control.truth(portalUrl)
+  expect(truth.installed).toBe(false)
+  expect(truth.placements).toEqual([])
+})

@@ -1,0 +1,97 @@
+// `npm run screenshots`: photographs the built app inside the local portal for the README.
+// Starts the portal and the production server on free loopback ports, opens the app in the
+// messenger's navigation (IM_NAVIGATION) and writes docs/screenshots/{light,dark,arabic}.png.
+// Run `npm run build` first. Text renders with the machine's fonts (Noto looks closest to a
+// portal: apt-get install fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji).
+import { existsSync, mkdirSync } from 'node:fs'
+import { createServer, type AddressInfo } from 'node:net'
+import { fileURLToPath } from 'node:url'
+import { chromium } from '@playwright/test'
+import { CHROMIUM_ARGS, findChromium } from './find-browser.ts'
+import { createAppServer } from './hosting/app-server.ts'
+import { createPortal } from './portal/server.ts'
+
+const dist = fileURLToPath(new URL('../dist', import.meta.url))
+const out = fileURLToPath(new URL('../docs/screenshots/', import.meta.url))
+
+interface Shot {
+  file: string
+  lang: string
+  colorScheme: 'light' | 'dark'
+}
+
+const SHOTS: Shot[] = [
+  { file: 'light.png', lang: 'en', colorScheme: 'light' },
+  { file: 'dark.png', lang: 'en', colorScheme: 'dark' },
+  // Arabic: right-to-left. Until an Arabic catalog exists the text falls back to English.
+  { file: 'arabic.png', lang: 'ar', colorScheme: 'light' },
+]
+
+/** A port nobody listens on right now (both servers must know each other's address up front). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer()
+    probe.once('error', reject)
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as AddressInfo
+      probe.close(() => resolve(port))
+    })
+  })
+}
+
+async function main(): Promise<void> {
+  if (!existsSync(dist)) throw new Error('No build found in dist/. Run `npm run build` first.')
+  const browserPath = findChromium()
+  if (!browserPath) throw new Error('No Chromium found: run `npx tsx scripts/ensure-browser.ts`.')
+  mkdirSync(out, { recursive: true })
+
+  const [appPort, portalPort] = [await freePort(), await freePort()]
+  const portalOrigin = `http://127.0.0.1:${portalPort}`
+  const app = createAppServer({
+    root: dist,
+    origins: { portalOrigins: [portalOrigin], cdnOrigins: [], frameAncestors: [portalOrigin] },
+  })
+  await new Promise<void>((resolve) => app.listen(appPort, '127.0.0.1', resolve))
+  const portal = createPortal({
+    port: portalPort,
+    appUrl: `http://localhost:${appPort}/`,
+    rateLimit: null,
+  })
+  const portalUrl = await portal.listen()
+
+  const browser = await chromium.launch({
+    executablePath: browserPath.executablePath,
+    args: CHROMIUM_ARGS,
+  })
+  try {
+    for (const shot of SHOTS) {
+      const page = await browser.newPage({ viewport: { width: 1200, height: 760 } })
+      await page.emulateMedia({ colorScheme: shot.colorScheme, reducedMotion: 'reduce' })
+      const query = new URLSearchParams({
+        lang: shot.lang,
+        placement: 'IM_NAVIGATION',
+        install: 'N',
+        user: '1',
+      })
+      await page.goto(new URL(`/?${query.toString()}`, portalUrl).href)
+      const frame = page.frameLocator('#app-frame')
+      await frame.locator('[data-dialog-id]').first().waitFor()
+      await frame.locator('html[dir]').waitFor()
+      // Let avatars and fonts settle.
+      await page.waitForLoadState('networkidle')
+      await page.waitForTimeout(300)
+      await page.locator('#app-frame').screenshot({ path: `${out}${shot.file}` })
+      console.log(`docs/screenshots/${shot.file}`)
+      await page.close()
+    }
+  } finally {
+    await browser.close()
+    await portal.close()
+    await new Promise((resolve) => app.close(resolve))
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error)
+  process.exit(1)
+})
