@@ -1,6 +1,5 @@
 // The source catalog: every other language must provide exactly these keys (see ../catalog.ts).
 const en = {
-  appName: 'Unread marks',
   connecting: 'Connecting to Bitrix24…',
   outsideTitle: 'Open this app inside Bitrix24',
   outsideBody:
@@ -20,7 +19,6 @@ const en = {
   installFailed: 'Installation failed: {reason}',
   recentHeading: 'Recent chats',
   listLoading: 'Loading your chats…',
-  listEmpty: 'You have no chats yet.',
   listFailed: 'Your chats could not be loaded: {reason}',
   loadingMore: 'Loading more chats…',
   loadMore: 'Load more chats',
@@ -48,6 +46,86 @@ const en = {
   reasonServer: 'Bitrix24 answered with an error ({code}).',
   retry: 'Retry',
   dismiss: 'Dismiss',
+  // Issue 4: selection, bulk changes, undo, filters, search, keyboard, offline.
+  selectDialog: 'Select {title}',
+  selectAllMatching: 'Select all chats matching the filter',
+  selectAllShort: 'All',
+  selectAllLoaded: 'Select the loaded chats',
+  allMatchingSelected: 'All matching chats are selected',
+  selectedCount: { one: '{count} chat selected', other: '{count} chats selected' },
+  markSelectedRead: 'Mark selected as read',
+  markSelectedUnread: 'Mark selected as unread',
+  markAllRead: 'Mark all as read',
+  bulkProgress: '{settled} of {total} changed',
+  cancel: 'Cancel',
+  undo: 'Undo',
+  close: 'Close',
+  toastMarkedRead: 'Marked “{title}” as read',
+  toastMarkedUnread: 'Marked “{title}” as unread',
+  bulkDone: { one: '{count} chat changed', other: '{count} chats changed' },
+  bulkFailed: '{failed} of {total} could not be changed',
+  bulkCancelled: 'Cancelled: {done} of {total} changed',
+  nothingToChange: 'Nothing to change: the selected chats are already marked so.',
+  filterLabel: 'Show',
+  filterAll: 'All',
+  filterUnread: 'Unread',
+  filterDirect: 'Direct',
+  filterChats: 'Chats',
+  filterOpenLines: 'Open lines',
+  searchLabel: 'Search chats by title',
+  searchPlaceholder: 'Search chats',
+  searchAll: 'Load all chats to search them',
+  noMatch: 'No chat matches your search.',
+  showAllChats: 'Show all chats',
+  nothingHere: 'No chats of this kind.',
+  nothingUnread: 'Nothing unread. Well done!',
+  offline: 'You are offline. Your changes are kept and will be sent when the connection returns.',
+  shortcutsTitle: 'Keyboard shortcuts',
+  keyMove: 'Move between chats',
+  keySelect: 'Select the chat',
+  keySelectRange: 'Select a range',
+  keyToggle: 'Mark as read / unread',
+  keyOpen: 'Open the chat',
+  keySearch: 'Search',
+  keyClear: 'Clear search or selection',
+  keyHelp: 'Show these shortcuts',
+  // Reliability and security (issue 6): slow portal, revoked access, missing scope.
+  slowTitle: 'Bitrix24 is slow to answer',
+  slowBody: 'Still waiting for the portal. This usually takes a second; the app keeps trying.',
+  accessRevokedTitle: 'Your access to Unread marks was revoked',
+  accessRevokedBody:
+    'Bitrix24 refused to show your chats to this app (user_access_error): the app is no longer available to you, or its access was withdrawn.',
+  accessRevokedAdmin:
+    'Ask a Bitrix24 administrator to open Applications → Installed, find Unread marks and give you access again (or reinstall it). Then try again.',
+  scopeMissingTitle: 'Unread marks lacks the permission to read chats',
+  scopeMissingBody:
+    'The app was installed without the “im” (Chat and notifications) scope, so Bitrix24 refuses its requests (insufficient_scope).',
+  scopeMissingAdmin:
+    'A Bitrix24 administrator can fix this: Developer resources → Integrations → this local application → add the scopes im and placement, save, and reinstall the app. Then try again.',
+  // Issue 5: install flow, empty and error states.
+  installStart: 'Install',
+  installWhatTitle: 'What the installation does',
+  installWhatNav:
+    'Adds “Unread marks” to the messenger’s navigation, next to your chats, for every employee of the portal.',
+  installWhatReplace:
+    'Replaces the item an earlier version of the app put there, so it appears only once.',
+  installWhatScopes:
+    'Uses two permissions: im, to read your chats and set their marks, and placement, for the navigation item. Nothing else is changed.',
+  installProgress: 'Installation progress',
+  installStepCheck: 'Checking the messenger’s navigation',
+  installStepUnbind: 'Removing an earlier version’s item',
+  installStepBind: 'Adding “Unread marks” to the navigation',
+  installStepFinish: 'Finishing the installation',
+  installStepWaiting: 'waiting',
+  installStepActive: 'in progress',
+  installStepDone: 'done',
+  installStepFailed: 'failed',
+  installNeedsAdmin:
+    'Only a Bitrix24 administrator can add the app to the messenger. Ask an administrator to install it.',
+  installDone: 'Installed. Opening Unread marks…',
+  listEmptyTitle: 'No chats yet',
+  listEmptyText: 'When you write to a colleague or join a chat in Bitrix24, it appears here.',
+  listFailedTitle: 'Your chats could not be loaded',
 }
 
 export default en

@@ -1,7 +1,6 @@
 import type { Catalog } from '../catalog.ts'
 
 const ru: Catalog = {
-  appName: 'Непрочитанные',
   connecting: 'Подключаемся к Битрикс24…',
   outsideTitle: 'Откройте это приложение в Битрикс24',
   outsideBody:
@@ -21,7 +20,6 @@ const ru: Catalog = {
   installFailed: 'Установка не удалась: {reason}',
   recentHeading: 'Недавние чаты',
   listLoading: 'Загружаем ваши чаты…',
-  listEmpty: 'У вас пока нет чатов.',
   listFailed: 'Не удалось загрузить чаты: {reason}',
   loadingMore: 'Загружаем ещё чаты…',
   loadMore: 'Загрузить ещё чаты',
@@ -54,6 +52,97 @@ const ru: Catalog = {
   reasonServer: 'Битрикс24 ответил ошибкой ({code}).',
   retry: 'Повторить',
   dismiss: 'Закрыть',
+  // Issue 4: selection, bulk changes, undo, filters, search, keyboard, offline.
+  selectDialog: 'Выбрать {title}',
+  selectAllMatching: 'Выбрать все чаты по фильтру',
+  selectAllShort: 'Все',
+  selectAllLoaded: 'Выбрать загруженные чаты',
+  allMatchingSelected: 'Выбраны все чаты по фильтру',
+  selectedCount: {
+    one: 'Выбран {count} чат',
+    few: 'Выбрано {count} чата',
+    many: 'Выбрано {count} чатов',
+    other: 'Выбрано {count} чата',
+  },
+  markSelectedRead: 'Отметить выбранные прочитанными',
+  markSelectedUnread: 'Отметить выбранные непрочитанными',
+  markAllRead: 'Отметить все прочитанными',
+  bulkProgress: 'Изменено {settled} из {total}',
+  cancel: 'Отмена',
+  undo: 'Отменить',
+  close: 'Закрыть',
+  toastMarkedRead: '«{title}» отмечен прочитанным',
+  toastMarkedUnread: '«{title}» отмечен непрочитанным',
+  bulkDone: {
+    one: 'Изменён {count} чат',
+    few: 'Изменено {count} чата',
+    many: 'Изменено {count} чатов',
+    other: 'Изменено {count} чата',
+  },
+  bulkFailed: 'Не удалось изменить {failed} из {total}',
+  bulkCancelled: 'Отменено: изменено {done} из {total}',
+  nothingToChange: 'Нечего менять: выбранные чаты уже отмечены так.',
+  filterLabel: 'Показать',
+  filterAll: 'Все',
+  filterUnread: 'Непрочитанные',
+  filterDirect: 'Личные',
+  filterChats: 'Чаты',
+  filterOpenLines: 'Открытые линии',
+  searchLabel: 'Поиск чатов по названию',
+  searchPlaceholder: 'Поиск чатов',
+  searchAll: 'Загрузить все чаты для поиска',
+  noMatch: 'Ни один чат не подходит под поиск.',
+  showAllChats: 'Показать все чаты',
+  nothingHere: 'Таких чатов нет.',
+  nothingUnread: 'Непрочитанных нет. Отлично!',
+  offline: 'Нет подключения. Ваши изменения сохранены и будут отправлены, когда связь вернётся.',
+  shortcutsTitle: 'Горячие клавиши',
+  keyMove: 'Перейти между чатами',
+  keySelect: 'Выбрать чат',
+  keySelectRange: 'Выбрать диапазон',
+  keyToggle: 'Отметить прочитанным / непрочитанным',
+  keyOpen: 'Открыть чат',
+  keySearch: 'Поиск',
+  keyClear: 'Очистить поиск или выбор',
+  keyHelp: 'Показать эти клавиши',
+  // Надёжность и безопасность (задача 6): медленный портал, отозванный доступ, нет прав.
+  slowTitle: 'Битрикс24 отвечает медленно',
+  slowBody:
+    'Всё ещё ждём ответа портала. Обычно это занимает секунду; приложение продолжает ждать.',
+  accessRevokedTitle: 'Ваш доступ к «Непрочитанным» отозван',
+  accessRevokedBody:
+    'Битрикс24 отказался показывать этому приложению ваши чаты (user_access_error): приложение вам больше не доступно или доступ к нему отозван.',
+  accessRevokedAdmin:
+    'Попросите администратора Битрикс24 открыть «Приложения → Установленные», найти «Непрочитанные» и снова дать вам доступ (или переустановить приложение). Затем попробуйте ещё раз.',
+  scopeMissingTitle: 'У «Непрочитанных» нет права читать чаты',
+  scopeMissingBody:
+    'Приложение установлено без области доступа «im» (Чат и уведомления), поэтому Битрикс24 отклоняет его запросы (insufficient_scope).',
+  scopeMissingAdmin:
+    'Это исправит администратор Битрикс24: «Разработчикам → Интеграции» → это локальное приложение → добавить области доступа im и placement, сохранить и переустановить приложение. Затем попробуйте ещё раз.',
+  // Задача 5: установка, пустые состояния и ошибки.
+  installStart: 'Установить',
+  installWhatTitle: 'Что сделает установка',
+  installWhatNav:
+    'Добавит «Непрочитанные» в навигацию мессенджера, рядом с вашими чатами, для всех сотрудников портала.',
+  installWhatReplace:
+    'Заменит пункт, добавленный туда прежней версией приложения, чтобы он был только один.',
+  installWhatScopes:
+    'Использует два права: im — чтобы читать ваши чаты и ставить на них отметки, и placement — для пункта навигации. Больше ничего не меняется.',
+  installProgress: 'Ход установки',
+  installStepCheck: 'Проверяем навигацию мессенджера',
+  installStepUnbind: 'Убираем пункт прежней версии',
+  installStepBind: 'Добавляем «Непрочитанные» в навигацию',
+  installStepFinish: 'Завершаем установку',
+  installStepWaiting: 'ожидает',
+  installStepActive: 'выполняется',
+  installStepDone: 'готово',
+  installStepFailed: 'ошибка',
+  installNeedsAdmin:
+    'Добавить приложение в мессенджер может только администратор Битрикс24. Попросите администратора установить его.',
+  installDone: 'Установлено. Открываем «Непрочитанные»…',
+  listEmptyTitle: 'Чатов пока нет',
+  listEmptyText: 'Когда вы напишете коллеге или вступите в чат Битрикс24, он появится здесь.',
+  listFailedTitle: 'Не удалось загрузить чаты',
 }
 
 export default ru

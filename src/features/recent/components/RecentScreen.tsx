@@ -28,6 +28,7 @@ import { BulkBar, type BulkProgress } from './BulkBar.tsx'
 import { DialogList } from './DialogList.tsx'
 import { FilterTabs } from './FilterTabs.tsx'
 import { ListError } from './ListError.tsx'
+import { RecentEmpty } from './RecentEmpty.tsx'
 import { SearchBox } from './SearchBox.tsx'
 import { ShortcutsHelp } from './ShortcutsHelp.tsx'
 import { Toast, type ToastMessage } from './UndoToast.tsx'
@@ -246,10 +247,14 @@ export function RecentScreen() {
       ) : query.isError && query.data === undefined ? (
         // A failed background refresh keeps the rows it has; only a list that never came is an error.
         <ListError error={query.error} onRetry={() => void query.refetch()} />
-      ) : entries.length === 0 && !query.hasNextPage ? (
-        <p className="list-status">
-          {search ? t('noMatch') : filter === 'unread' ? t('nothingUnread') : t('listEmpty')}
-        </p>
+      ) : entries.length === 0 ? (
+        <RecentEmpty
+          search={search}
+          filter={filter}
+          canLoadMore={query.hasNextPage}
+          onLoadAll={() => void loadAll()}
+          onShowAll={() => changeFilter('all')}
+        />
       ) : (
         <DialogList
           entries={entries}
@@ -273,7 +278,7 @@ export function RecentScreen() {
               ? t('allLoaded')
               : null}
       </div>
-      {query.hasNextPage && !query.isFetchingNextPage && (
+      {query.hasNextPage && !query.isFetchingNextPage && entries.length > 0 && (
         <Button className="list-more" onClick={search ? () => void loadAll() : loadMore}>
           {search ? t('searchAll') : t('loadMore')}
         </Button>
