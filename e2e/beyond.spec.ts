@@ -1,11 +1,12 @@
-import { control, expect, launch, test, type AppHandle } from './support/fixtures.ts'
-
-type TruthDialog = Awaited<ReturnType<typeof control.truth>>['dialogs'][number]
-const isUnread = (d: TruthDialog) => d.unread || d.counter > 0
-
-async function serverState(portalUrl: string) {
-  return new Map((await control.truth(portalUrl)).dialogs.map((d) => [String(d.id), isUnread(d)]))
-}
+import {
+  control,
+  expect,
+  isUnread,
+  launch,
+  serverUnread as serverState,
+  test,
+  type AppHandle,
+} from './support/fixtures.ts'
 
 /** Waits until no row shows a change in flight, then checks every row against the server. */
 async function expectScreenEqualsServer(app: AppHandle, portalUrl: string) {

@@ -1,7 +1,7 @@
 // The chaos suite: random user actions while the portal fails a fifth of the time.
 // Short form in `npm test`; the long form is `npm run chaos` (CHAOS_ACTIONS=1000).
 // Seeded: CHAOS_SEED reproduces a run exactly (same actions, same faults, same targets).
-import { control, expect, launch, test, type AppHandle } from './support/fixtures.ts'
+import { control, expect, launch, serverUnread, test, type AppHandle } from './support/fixtures.ts'
 
 const ACTIONS = Number(process.env.CHAOS_ACTIONS ?? 40)
 const SEED = Number(process.env.CHAOS_SEED ?? 20261125)
@@ -179,9 +179,7 @@ test('chaos: random actions under 20% faults end with the screen equal to the se
   await page.waitForTimeout(500)
   await expect(app.frame.locator('[data-pending="true"]')).toHaveCount(0, { timeout: 30_000 })
 
-  const truth = new Map(
-    (await control.truth(portalUrl)).dialogs.map((d) => [String(d.id), d.unread || d.counter > 0]),
-  )
+  const truth = await serverUnread(portalUrl)
   const screen = await app.allRows()
   const divergences = screen.filter(([id, unread]) => String(truth.get(id)) !== unread)
 

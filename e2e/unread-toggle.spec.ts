@@ -1,8 +1,12 @@
-import { control, expect, launch, test, type AppHandle } from './support/fixtures.ts'
-
-type TruthDialog = Awaited<ReturnType<typeof control.truth>>['dialogs'][number]
-
-const isUnread = (d: TruthDialog) => d.unread || d.counter > 0
+import {
+  control,
+  expect,
+  isUnread,
+  launch,
+  test,
+  type AppHandle,
+  type TruthDialog,
+} from './support/fixtures.ts'
 
 async function serverDialog(portalUrl: string, id: TruthDialog['id']) {
   return (await control.truth(portalUrl)).dialogs.find((d) => d.id === id)!

@@ -88,4 +88,14 @@ export const test = base.extend<{ portalUrl: string }>({
   ],
 })
 
+export type TruthDialog = control.TruthDialog
+
+/** The unread rule, on the server's data: the manual mark or unread messages. */
+export const isUnread = (d: Pick<TruthDialog, 'unread' | 'counter'>) => d.unread || d.counter > 0
+
+/** Dialog id (as the rows name it) → whether the server holds it unread. */
+export async function serverUnread(portalUrl: string): Promise<Map<string, boolean>> {
+  return new Map((await control.truth(portalUrl)).dialogs.map((d) => [String(d.id), isUnread(d)]))
+}
+
 export { expect, control }

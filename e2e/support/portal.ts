@@ -4,6 +4,11 @@
  * slash). The portal must run with PORTAL_TEST=1; the API only answers loopback callers.
  */
 
+import type { RequestCounts } from '../../scripts/portal/stats.ts'
+
+// The counts are the portal's own type: one definition, no drift.
+export type { RequestCounts }
+
 export interface TruthDialog {
   /** Number for a one-to-one dialog, `chatN` for chats (workgroup chats too). */
   id: string | number
@@ -36,18 +41,6 @@ export interface Truth {
   appOptions: Record<string, unknown>
   placements: unknown[]
   installed: boolean
-}
-
-export interface RequestCounts {
-  /** HTTP requests to /rest/ (a batch is one). */
-  total: number
-  byMethod: Record<string, number>
-  /** Sub-commands carried by batches, by method. */
-  commands: Record<string, number>
-  /** Requests refused with 503 QUERY_LIMIT_EXCEEDED by the rate limit. */
-  rateLimited: number
-  /** Every DIALOG_ID that im.recent.unread was asked about (plain calls and batch commands). */
-  unreadDialogIds: string[]
 }
 
 export type FaultKind = 'http' | 'drop' | 'stall' | 'result-false'
