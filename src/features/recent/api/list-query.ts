@@ -47,8 +47,7 @@ export function recentListQueryOptions(
   // eslint-disable-next-line @tanstack/query/exhaustive-deps
   return infiniteQueryOptions({
     queryKey: recentKeys.list(filter),
-    queryFn: async ({ pageParam, signal }) => {
-      signal.throwIfAborted()
+    queryFn: async ({ pageParam }) => {
       const page = await callMethod<RecentListPayload>(portal, 'im.recent.list', {
         ...FILTER_PARAMS[filter],
         PARSE_TEXT: 'Y',
