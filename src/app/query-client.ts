@@ -1,4 +1,9 @@
-import { QueryClient } from '@tanstack/react-query'
+import { notifyManager, QueryClient } from '@tanstack/react-query'
+
+// react-query tells React about cache changes on a setTimeout(0) by default, which can land after
+// the next paint. A click's optimistic row must show in the very frame of the click, so flush
+// the (still batched) notifications at the end of the current task instead.
+notifyManager.setScheduler(queueMicrotask)
 
 export function createQueryClient(): QueryClient {
   return new QueryClient({

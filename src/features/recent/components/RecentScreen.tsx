@@ -18,6 +18,7 @@ import {
   setSelected,
   type Selection,
 } from '../model/selection.ts'
+import { useLatestCallback } from '../../../hooks/use-latest-callback.ts'
 import { useCrossTabSync } from '../hooks/use-cross-tab.ts'
 import { useMinuteClock } from '../hooks/use-minute-clock.ts'
 import { useOnline } from '../hooks/use-online.ts'
@@ -92,21 +93,18 @@ export function RecentScreen() {
     setSelection(emptySelection)
   }
 
-  const toggle = useCallback(
-    (dialog: Dialog, unread: boolean) => {
-      const previous = shownUnread(dialog)
-      actions.markOne({ dialogId: dialog.dialogId, unread })
-      const title = dialog.title || t('untitled')
-      say({
-        text: t(unread ? 'toastMarkedUnread' : 'toastMarkedRead', { title }),
-        onUndo: () => {
-          actions.markOne({ dialogId: dialog.dialogId, unread: previous })
-          setToast(null)
-        },
-      })
-    },
-    [actions, shownUnread, say, t],
-  )
+  const toggle = useLatestCallback((dialog: Dialog, unread: boolean) => {
+    const previous = shownUnread(dialog)
+    actions.markOne({ dialogId: dialog.dialogId, unread })
+    const title = dialog.title || t('untitled')
+    say({
+      text: t(unread ? 'toastMarkedUnread' : 'toastMarkedRead', { title }),
+      onUndo: () => {
+        actions.markOne({ dialogId: dialog.dialogId, unread: previous })
+        setToast(null)
+      },
+    })
+  })
 
   /** Runs a bulk change with progress and Cancel, then offers Undo — or Retry for what failed. */
   async function runBulk(changes: MarkChange[], undo: MarkChange[]): Promise<void> {
@@ -169,25 +167,19 @@ export function RecentScreen() {
     )
   }
 
-  const select = useCallback(
-    (dialog: Dialog, selected: boolean, range: boolean) => {
-      setSelection((current) =>
-        range && anchor.current
-          ? selectRange(current, orderedKeys, anchor.current, dialog.key, selected)
-          : setSelected(current, [dialog.key], selected),
-      )
-      anchor.current = dialog.key
-    },
-    [orderedKeys],
-  )
+  const select = useLatestCallback((dialog: Dialog, selected: boolean, range: boolean) => {
+    setSelection((current) =>
+      range && anchor.current
+        ? selectRange(current, orderedKeys, anchor.current, dialog.key, selected)
+        : setSelected(current, [dialog.key], selected),
+    )
+    anchor.current = dialog.key
+  })
 
-  const retry = useCallback(
-    (failure: RowFailure) => {
-      marks.dismiss(failure.mutationId)
-      actions.markOne(failure.change)
-    },
-    [actions, marks],
-  )
+  const retry = useLatestCallback((failure: RowFailure) => {
+    marks.dismiss(failure.mutationId)
+    actions.markOne(failure.change)
+  })
 
   const open = useCallback((dialog: Dialog) => openInMessenger(portal, dialog.dialogId), [portal])
 
