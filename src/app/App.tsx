@@ -1,4 +1,4 @@
-import { QueryClientProvider } from '@tanstack/react-query'
+import { QueryClientProvider, type QueryClient } from '@tanstack/react-query'
 import { lazy, Suspense, useState } from 'react'
 import { connectToPortal } from '../bitrix24/connection.ts'
 import { PortalProvider, usePortal } from '../bitrix24/portal-context.tsx'
@@ -6,7 +6,10 @@ import { useFitFrame } from '../bitrix24/use-fit-frame.ts'
 import { BootErrorBoundary } from '../features/boot/BootErrorBoundary.tsx'
 import { BootFailureScreen, ConnectingScreen } from '../features/boot/BootScreens.tsx'
 import { RecentScreen } from '../features/recent/components/RecentScreen.tsx'
+import { prefetchRecentList } from '../features/recent/api/prefetch.ts'
 import { I18nProvider } from '../i18n/i18n-context.tsx'
+import { resolveLanguage } from '../i18n/languages.ts'
+import { loadCatalog } from '../i18n/load-catalog.ts'
 import { createQueryClient } from './query-client.ts'
 
 // The install page is opened once per portal: its code stays out of the initial bundle.
@@ -38,21 +41,28 @@ function PortalApp() {
  * a failure that comes sooner (opened outside Bitrix24 fails at once) must not count as an
  * unhandled rejection: the boot boundary shows it.
  */
-function connect() {
+function connect(queryClient: QueryClient) {
   const connection = connectToPortal()
-  connection.catch(() => {})
+  connection.then(
+    (portal) => {
+      // Start what the first screen needs the moment getInitData answers, not when React gets there.
+      void loadCatalog(resolveLanguage(portal.getLang()).portal)
+      if (!portal.isInstallMode) prefetchRecentList(portal, queryClient)
+    },
+    () => {},
+  )
   return connection
 }
 
 export function App() {
   const [queryClient] = useState(createQueryClient)
-  const [connection, setConnection] = useState(connect)
+  const [connection, setConnection] = useState(() => connect(queryClient))
   return (
     <QueryClientProvider client={queryClient}>
       <Suspense fallback={null}>
         <I18nProvider portalLang={launchLanguage()}>
           <BootErrorBoundary
-            onReset={() => setConnection(connect())}
+            onReset={() => setConnection(connect(queryClient))}
             fallback={(error, retry) => <BootFailureScreen error={error} onRetry={retry} />}
           >
             <Suspense fallback={<ConnectingScreen />}>

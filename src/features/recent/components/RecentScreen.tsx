@@ -9,7 +9,12 @@ import type { RowFailure } from '../api/pending-marks.ts'
 import { usePendingMarks } from '../api/pending-marks.ts'
 import type { ListEntry } from '../model/collect.ts'
 import { isUnread, type Dialog } from '../model/dialog.ts'
-import { isRecentFilter, matchesSearch, type RecentFilter } from '../model/filters.ts'
+import {
+  FILTER_SETTING,
+  isRecentFilter,
+  matchesSearch,
+  type RecentFilter,
+} from '../model/filters.ts'
 import {
   allMatching,
   emptySelection,
@@ -45,7 +50,7 @@ export function RecentScreen() {
   const { t, plural, locale } = useI18n()
   const portal = usePortal()
   const queryClient = useQueryClient()
-  const [filter, setFilter] = useUserSetting<RecentFilter>('recent.filter', 'all', isRecentFilter)
+  const [filter, setFilter] = useUserSetting<RecentFilter>(FILTER_SETTING, 'all', isRecentFilter)
   const [search, setSearch] = useUserSetting<string>('recent.search', '', isString)
   const { query, loadMore, loadAll } = useRecentList(filter)
   const marks = usePendingMarks()

@@ -1,6 +1,9 @@
 import { isUnread, type Dialog } from './dialog.ts'
 
 export const FILTERS = ['all', 'unread', 'direct', 'chats', 'openlines'] as const
+
+/** The user option that keeps the chosen filter across launches. */
+export const FILTER_SETTING = 'recent.filter'
 export type RecentFilter = (typeof FILTERS)[number]
 
 export function isRecentFilter(value: unknown): value is RecentFilter {
