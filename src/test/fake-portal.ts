@@ -11,6 +11,7 @@ export type Handler = (params: Record<string, unknown>) => unknown
  */
 export function createFakePortal(handlers: Record<string, Handler>, placement = 'DEFAULT') {
   const calls: { method: string; params: Record<string, unknown> }[] = []
+  const calls_ = calls
   const make = vi.fn(
     async ({ method, params = {} }: { method: string; params?: Record<string, unknown> }) => {
       calls.push({ method, params })
@@ -25,10 +26,35 @@ export function createFakePortal(handlers: Record<string, Handler>, placement = 
       }
     },
   )
+  /** `batch` as the SDK hands it back with returnAjaxResult: one AjaxResult-like per command key. */
+  const batch = vi.fn(
+    async ({ calls }: { calls: Record<string, [string, Record<string, unknown>]> }) => {
+      calls_.push({ method: 'batch', params: { keys: Object.keys(calls) } })
+      const answers: Record<string, unknown> = {}
+      for (const [key, [method, params]] of Object.entries(calls)) {
+        calls_.push({ method, params })
+        try {
+          const result = await handlers[method]?.(params)
+          answers[key] = {
+            isSuccess: true,
+            getData: () => ({ result }),
+            getErrors: () => [].values(),
+          }
+        } catch (error) {
+          answers[key] = {
+            isSuccess: false,
+            getData: () => undefined,
+            getErrors: () => [error].values(),
+          }
+        }
+      }
+      return { getData: () => answers }
+    },
+  )
   const imOpenMessenger = vi.fn(async () => {})
   const userOptions = new Map<string, unknown>()
   const portal = {
-    actions: { v2: { call: { make } } },
+    actions: { v2: { call: { make }, batch: { make: batch } } },
     options: {
       userGet: (name: string) => {
         if (!userOptions.has(name)) throw new Error(`user.option.${name} not set`)

@@ -223,3 +223,35 @@ describe('RecentScreen', () => {
     expect(imOpenMessenger).toHaveBeenCalledWith('chat12')
   })
 })
+
+describe('bulk changes', () => {
+  it('wait for an earlier single click on the same dialog, so the server ends with the last wish', async () => {
+    const first = deferred<boolean>()
+    let answered = 0
+    const { calls, server } = await setup(
+      [
+        { id: 1, title: 'Anna', counter: 0, unread: false },
+        { id: 2, title: 'Boris', counter: 0, unread: false },
+      ],
+      () => (++answered === 1 ? first.promise : true),
+    )
+    const user = userEvent.setup()
+    await user.click(await screen.findByRole('button', { name: 'Mark as unread: Anna' }))
+    await user.click(screen.getByRole('checkbox', { name: 'Select Anna' }))
+    await user.click(screen.getByRole('checkbox', { name: 'Select Boris' }))
+    await user.click(screen.getByRole('button', { name: 'Mark selected as unread' }))
+    // Anna's single click is still on its way; Boris needs the change, Anna already shows it.
+    expect(row('2')).toHaveAttribute('data-unread', 'true')
+    await user.click(screen.getByRole('checkbox', { name: 'Select Anna' }))
+    await user.click(screen.getByRole('button', { name: 'Mark selected as read' }))
+    expect(row('1')).toHaveAttribute('data-unread', 'false')
+    // Boris's change went at once; the one for Anna waits for her first write to be answered.
+    expect(unreadCalls(calls)).toEqual(['1:Y', '2:Y'])
+
+    await act(async () => first.resolve(true))
+    await waitFor(() => expect(row('1')).not.toHaveAttribute('data-pending'))
+    expect(unreadCalls(calls)).toEqual(['1:Y', '2:Y', '1:N'])
+    expect(server.find((d) => d.id === 1)?.unread).toBe(false)
+    expect(row('1')).toHaveAttribute('data-unread', 'false')
+  })
+})
