@@ -3,8 +3,11 @@ import { CHROMIUM_ARGS, findChromium } from './scripts/find-browser.ts'
 
 // The end-to-end suite runs the production build, hosted by the same code as `npm run serve`,
 // inside the local portal (test mode: control API on, loopback only). Two origins, as in production.
-export const PORTAL_URL = 'http://127.0.0.1:4612'
-export const APP_URL = 'http://localhost:4613/'
+// E2E_PORT moves both servers (portal on it, app on the next port), so two runs can share a machine.
+const PORTAL_PORT = Number(process.env.E2E_PORT ?? 4612)
+const APP_PORT = PORTAL_PORT + 1
+export const PORTAL_URL = `http://127.0.0.1:${PORTAL_PORT}`
+export const APP_URL = `http://localhost:${APP_PORT}/`
 
 const browser = findChromium()
 
@@ -26,14 +29,22 @@ export default defineConfig({
     {
       command: 'tsx scripts/portal/main.ts',
       url: `${PORTAL_URL}/`,
-      env: { PORTAL_PORT: '4612', PORTAL_TEST: '1', APP_URL },
+      env: { PORTAL_PORT: String(PORTAL_PORT), PORTAL_TEST: '1', APP_URL },
       reuseExistingServer: false,
       stdout: 'pipe',
     },
     {
       command: 'tsx scripts/serve.ts',
-      url: 'http://127.0.0.1:4613/',
-      env: { PORT: '4613', HOST: '127.0.0.1' },
+      url: `http://127.0.0.1:${APP_PORT}/`,
+      // The production CSP, pointed at the local portal (its REST, avatars and embedding) and the
+      // demo data's avatar CDN; e2e/security.spec.ts counts the violations (there must be none).
+      env: {
+        PORT: String(APP_PORT),
+        HOST: '127.0.0.1',
+        PORTAL_ORIGINS: PORTAL_URL,
+        CDN_ORIGINS: 'https://cdn.com.bitrix24.com',
+        FRAME_ANCESTORS: PORTAL_URL,
+      },
       reuseExistingServer: false,
     },
   ],

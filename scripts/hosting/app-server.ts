@@ -1,20 +1,16 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import sirv from 'sirv'
 import { acceptPostLaunch, isHtmlRoute } from './post-launch.ts'
+import { cspOriginsFromEnv, securityHeaders, type CspOrigins } from './security-headers.ts'
 
 export interface AppServerOptions {
   /** The built app (`dist/`). */
   root: string
+  /** Who may embed the app and which hosts it may talk to; default: from the environment. */
+  origins?: CspOrigins
 }
 
 const YEAR = 60 * 60 * 24 * 365
-
-/** Headers every answer carries. The strict CSP and frame-ancestors policy come on top later. */
-const SECURITY_HEADERS: Record<string, string> = {
-  'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'strict-origin-when-cross-origin',
-  'Cross-Origin-Opener-Policy': 'same-origin',
-}
 
 function cacheControl(pathname: string): string {
   // Vite puts content-hashed files under /assets/: a new build means a new name.
@@ -24,7 +20,8 @@ function cacheControl(pathname: string): string {
 }
 
 /** The production server behind `npm run serve`: dist/ as static files, POST launches answered. */
-export function createAppServer({ root }: AppServerOptions): Server {
+export function createAppServer({ root, origins = cspOriginsFromEnv() }: AppServerOptions): Server {
+  const headers = securityHeaders(origins)
   const files = sirv(root, {
     single: true,
     etag: true,
@@ -34,7 +31,7 @@ export function createAppServer({ root }: AppServerOptions): Server {
   })
 
   return createServer((req: IncomingMessage, res: ServerResponse) => {
-    for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value)
+    for (const [name, value] of Object.entries(headers)) res.setHeader(name, value)
     if (req.method !== 'GET' && req.method !== 'HEAD' && req.method !== 'POST') {
       res.writeHead(405, { Allow: 'GET, HEAD, POST' }).end()
       return

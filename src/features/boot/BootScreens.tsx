@@ -1,11 +1,17 @@
 import { BootFailure } from '../../bitrix24/connection.ts'
+import { usePortalSlow } from '../../bitrix24/use-portal-slow.ts'
 import { useI18n } from '../../i18n/i18n-context.tsx'
 import { Button } from '../../ui/Button.tsx'
 import { MessageScreen } from '../../ui/MessageScreen.tsx'
 
 export function ConnectingScreen() {
   const { t } = useI18n()
-  return <MessageScreen title={t('connecting')} busy />
+  const slow = usePortalSlow()
+  return (
+    <MessageScreen title={t(slow ? 'slowTitle' : 'connecting')} busy>
+      {slow && <p>{t('slowBody')}</p>}
+    </MessageScreen>
+  )
 }
 
 /** What the user sees when the app cannot start: never a stack trace. */
@@ -15,7 +21,7 @@ export function BootFailureScreen({ error, onRetry }: { error: unknown; onRetry:
 
   if (failure?.kind === 'outside-bitrix24') {
     return (
-      <MessageScreen title={t('outsideTitle')}>
+      <MessageScreen title={t('outsideTitle')} icon="frame">
         <p>{t('outsideBody')}</p>
         <p>{t('outsideHowTo')}</p>
       </MessageScreen>
@@ -28,14 +34,14 @@ export function BootFailureScreen({ error, onRetry }: { error: unknown; onRetry:
   )
   if (failure?.kind === 'portal-silent') {
     return (
-      <MessageScreen title={t('silentTitle')} tone="error" actions={retry}>
+      <MessageScreen title={t('silentTitle')} icon="offline" tone="error" actions={retry}>
         <p>{t('silentBody')}</p>
       </MessageScreen>
     )
   }
   const reason = error instanceof Error ? error.message : String(error)
   return (
-    <MessageScreen title={t('failedTitle')} tone="error" actions={retry}>
+    <MessageScreen title={t('failedTitle')} icon="alert" tone="error" actions={retry}>
       <p>{t('failedBody', { reason })}</p>
     </MessageScreen>
   )
