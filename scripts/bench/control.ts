@@ -1,0 +1,39 @@
+import * as control from '../../e2e/support/portal.ts'
+import type { RequestCounts } from '../../e2e/support/portal.ts'
+
+export { control }
+export type { RequestCounts }
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+/**
+ * Waits until the portal has seen no new REST request for `quietMs` (the app's follow-up
+ * refetches included), then returns the counts. Gives up after `timeoutMs` and returns them anyway.
+ */
+export async function settledRequests(
+  portalUrl: string,
+  quietMs = 800,
+  timeoutMs = 20_000,
+): Promise<RequestCounts> {
+  const deadline = Date.now() + timeoutMs
+  let last = await control.requests(portalUrl)
+  let stableSince = Date.now()
+  while (Date.now() < deadline) {
+    await sleep(100)
+    const now = await control.requests(portalUrl)
+    if (now.total !== last.total) {
+      last = now
+      stableSince = Date.now()
+    } else if (Date.now() - stableSince >= quietMs) {
+      return now
+    }
+  }
+  return last
+}
+
+/** HTTP requests that change marks: single calls plus batches (a batch is one request). */
+export function writeRequests(counts: RequestCounts): number {
+  return (counts.byMethod['im.recent.unread'] ?? 0) + (counts.byMethod['batch'] ?? 0)
+}
+
+export { sleep }

@@ -1,0 +1,144 @@
+/**
+ * Installed by the bench into every document of the page (the portal page and the app's
+ * frame) before any of their own scripts run. It only observes: timings come from the
+ * browser's clock inside the frame, never from marks in the app's code. Plain JS (not
+ * TypeScript) because it is shipped to the browser as text, untransformed.
+ */
+;(() => {
+  if (window.__bench) return
+
+  /** Time the frame containing a change has been painted: the task after the next rAF. */
+  const afterPaint = (callback) =>
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel()
+      channel.port1.onmessage = () => callback(performance.now())
+      channel.port2.postMessage(null)
+    })
+  const epoch = (now) => performance.timeOrigin + now
+
+  const bench = {
+    /** Portal page: epoch ms when the launch form was submitted (the iframe starts navigating). */
+    submitAt: null,
+    /** App or floor frame: epoch ms when the first dialog row was painted. */
+    firstRowAt: null,
+    /** The click → repaint measurement in progress (see armToggle). */
+    toggle: null,
+    longTasks: [],
+    now: () => performance.now(),
+    rows: () => document.querySelectorAll('[data-dialog-id]').length,
+    alerts: () => document.querySelectorAll('[role="alert"]').length,
+    pending: () => document.querySelectorAll('[data-pending="true"]').length,
+    /** Used JS heap after a full GC (needs --js-flags=--expose-gc, --enable-precise-memory-info). */
+    heap: () => {
+      if (typeof window.gc === 'function') window.gc()
+      return performance.memory ? performance.memory.usedJSHeapSize : null
+    },
+    /** Longest task that started at or after `since` (performance.now() of this frame). */
+    longestTaskSince: (since) =>
+      bench.longTasks.reduce(
+        (max, task) => (task.start >= since ? Math.max(max, task.duration) : max),
+        0,
+      ),
+    /**
+     * Where a cold start's time went, in ms from the frame's navigation start: the HTML, the
+     * last script, the first im.recent.list request and answer, the first row painted.
+     */
+    breakdown: () => {
+      const nav = performance.getEntriesByType('navigation')[0]
+      const resources = performance.getEntriesByType('resource')
+      const scripts = resources.filter((entry) => entry.initiatorType === 'script')
+      const list = resources.find((entry) => entry.name.includes('/rest/im.recent.list'))
+      return {
+        html: nav ? nav.responseEnd : null,
+        scripts: scripts.length ? Math.max(...scripts.map((entry) => entry.responseEnd)) : null,
+        listSent: list ? list.startTime : null,
+        listAnswered: list ? list.responseEnd : null,
+        painted: bench.firstRowAt === null ? null : bench.firstRowAt - performance.timeOrigin,
+      }
+    },
+    /** Next click → the row `id` painted with data-unread = `unread`. */
+    armToggle: (id, unread) => {
+      bench.toggle = {
+        id: String(id),
+        unread: String(unread),
+        clickAt: null,
+        seenAt: null,
+        paintAt: null,
+      }
+    },
+    /** Median interval between animation frames over `count` frames (the display's cadence). */
+    frameInterval: (count) =>
+      new Promise((resolve) => {
+        const stamps = []
+        const tick = (time) => {
+          stamps.push(time)
+          if (stamps.length <= count) return requestAnimationFrame(tick)
+          const gaps = stamps
+            .slice(1)
+            .map((time, index) => time - stamps[index])
+            .sort((a, b) => a - b)
+          resolve(gaps[gaps.length >> 1])
+        }
+        requestAnimationFrame(tick)
+      }),
+    /** Scrolls the last rendered row into view; the list loads or renders what follows. */
+    scrollToLastRow: () => {
+      const rows = document.querySelectorAll('[data-dialog-id]')
+      const last = rows[rows.length - 1]
+      if (last) last.scrollIntoView({ block: 'end' })
+      return { rows: rows.length, lastId: last ? last.getAttribute('data-dialog-id') : null }
+    },
+  }
+  window.__bench = bench
+
+  const submit = HTMLFormElement.prototype.submit
+  HTMLFormElement.prototype.submit = function () {
+    bench.submitAt = epoch(performance.now())
+    return submit.call(this)
+  }
+
+  // The click's own timestamp: a busy main thread that delays the handler counts against the app.
+  addEventListener(
+    'click',
+    (event) => {
+      const armed = bench.toggle
+      if (!armed || armed.clickAt !== null) return
+      const now = performance.now()
+      const stamp = event.timeStamp
+      armed.clickAt = stamp > 0 && stamp <= now && now - stamp < 10_000 ? stamp : now
+    },
+    true,
+  )
+
+  const observer = new MutationObserver(() => {
+    if (bench.firstRowAt === null && !bench.firstRowPending) {
+      if (document.querySelector('[data-dialog-id]')) {
+        bench.firstRowPending = true
+        afterPaint((now) => (bench.firstRowAt = epoch(now)))
+      }
+    }
+    const armed = bench.toggle
+    if (armed && armed.clickAt !== null && armed.seenAt === null) {
+      const row = document.querySelector(`[data-dialog-id="${CSS.escape(armed.id)}"]`)
+      if (row && row.getAttribute('data-unread') === armed.unread) {
+        armed.seenAt = performance.now()
+        afterPaint((now) => (armed.paintAt = now))
+      }
+    }
+  })
+  observer.observe(document, {
+    subtree: true,
+    childList: true,
+    attributes: true,
+    attributeFilter: ['data-unread'],
+  })
+
+  try {
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries())
+        bench.longTasks.push({ start: entry.startTime, duration: entry.duration })
+    }).observe({ type: 'longtask', buffered: true })
+  } catch {
+    // No Long Tasks API: the longest task reads as 0.
+  }
+})()

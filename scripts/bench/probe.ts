@@ -1,0 +1,45 @@
+import { fileURLToPath } from 'node:url'
+
+/** probe.browser.js, installed into every document of a bench page (see that file). */
+export const PROBE_PATH = fileURLToPath(new URL('./probe.browser.js', import.meta.url))
+
+/** ms from the frame's navigation start; null when the step did not happen. */
+export interface ColdStartBreakdown {
+  html: number | null
+  scripts: number | null
+  listSent: number | null
+  listAnswered: number | null
+  painted: number | null
+}
+
+export interface BenchProbe {
+  submitAt: number | null
+  firstRowAt: number | null
+  toggle: {
+    id: string
+    unread: string
+    /** The click event's timestamp. */
+    clickAt: number | null
+    /** The MutationObserver saw the row's data-unread flip (the app's script work is done). */
+    seenAt: number | null
+    /** The task after the next animation frame (the change is on screen). */
+    paintAt: number | null
+  } | null
+  longTasks: { start: number; duration: number }[]
+  now(): number
+  rows(): number
+  alerts(): number
+  pending(): number
+  heap(): number | null
+  longestTaskSince(since: number): number
+  breakdown(): ColdStartBreakdown
+  armToggle(id: string, unread: boolean): void
+  frameInterval(count: number): Promise<number>
+  scrollToLastRow(): { rows: number; lastId: string | null }
+}
+
+declare global {
+  interface Window {
+    __bench: BenchProbe
+  }
+}

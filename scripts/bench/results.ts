@@ -1,0 +1,22 @@
+import type { BundleReport } from './bundle.ts'
+import type { ColdStartResult } from './cold-start.ts'
+import type { NetworkResult } from './network.ts'
+import type { ScaleResult } from './scale.ts'
+import type { ToggleResult } from './toggle.ts'
+import type { Check } from './budgets.ts'
+
+/** Everything one bench run found: what bench/results.json holds. */
+export interface BenchResults {
+  generatedAt: string
+  mode: 'full' | 'smoke'
+  machine: { cpus: number; memoryGb: number; node: string; chromium: string }
+  settings: Record<string, unknown>
+  coldStart: ColdStartResult[] | null
+  toggle: ToggleResult | null
+  scale: ScaleResult | null
+  network: NetworkResult | null
+  bundle: BundleReport | null
+  budgets: Check[]
+  /** Sections that could not run, with why. */
+  errors: { section: string; message: string }[]
+}
