@@ -23,7 +23,7 @@ interface Shot {
 const SHOTS: Shot[] = [
   { file: 'light.png', lang: 'en', colorScheme: 'light' },
   { file: 'dark.png', lang: 'en', colorScheme: 'dark' },
-  // Arabic: right-to-left. Until an Arabic catalog exists the text falls back to English.
+  // Arabic: right-to-left.
   { file: 'arabic.png', lang: 'ar', colorScheme: 'light' },
 ]
 
