@@ -121,10 +121,17 @@ async function sendOne(portal: Portal, change: MarkChange): Promise<void> {
   if (done !== true) throw new DialogGoneError()
 }
 
+/** What the screen hears about: confirmed changes (told to other tabs), failed single clicks. */
+export interface MarkListeners {
+  onConfirmed(changes: MarkChange[]): void
+  /** A single change did not happen — told even when its row is scrolled or filtered away. */
+  onFailed(change: MarkChange, error: Error): void
+}
+
 function markOneOptions(
   portal: Portal,
   queryClient: QueryClient,
-  onConfirmed: (changes: MarkChange[]) => void,
+  listeners: MarkListeners,
   dialogKey: string,
 ): MutationOptions<void, Error, MarkVariables> {
   return {
@@ -138,7 +145,10 @@ function markOneOptions(
     onMutate: () => queryClient.cancelQueries({ queryKey: recentKeys.lists() }),
     onSuccess: (_result, { changes }) => {
       confirmInCache(queryClient, changes)
-      onConfirmed(changes)
+      listeners.onConfirmed(changes)
+    },
+    onError: (error, { changes }) => {
+      for (const change of changes) listeners.onFailed(change, error)
     },
     onSettled: () => refetchWhenLast(queryClient),
   }
@@ -147,7 +157,7 @@ function markOneOptions(
 function markManyOptions(
   portal: Portal,
   queryClient: QueryClient,
-  onConfirmed: (changes: MarkChange[]) => void,
+  { onConfirmed }: MarkListeners,
 ): MutationOptions<BulkOutcome, Error, MarkVariables> {
   return {
     mutationKey: recentKeys.markMany(),
@@ -227,13 +237,13 @@ export interface MarkActions {
 export function createMarkActions(
   portal: Portal,
   queryClient: QueryClient,
-  onConfirmed: (changes: MarkChange[]) => void = () => {},
+  listeners: MarkListeners,
 ): MarkActions {
   return {
     markOne(change) {
       const observer = new MutationObserver(
         queryClient,
-        markOneOptions(portal, queryClient, onConfirmed, keyOf(change)),
+        markOneOptions(portal, queryClient, listeners, keyOf(change)),
       )
       // The outcome is read from the mutation cache (see usePendingMarks); nothing to await here.
       observer.mutate({ writeId: nextWriteId(), changes: [change] }).catch(() => {})
@@ -241,7 +251,7 @@ export function createMarkActions(
     markMany(changes, options = {}) {
       const observer = new MutationObserver(
         queryClient,
-        markManyOptions(portal, queryClient, onConfirmed),
+        markManyOptions(portal, queryClient, listeners),
       )
       return observer.mutate({ writeId: nextWriteId(), changes, ...options })
     },

@@ -1,19 +1,13 @@
 import { memo, type CSSProperties, type MouseEvent, type Ref } from 'react'
 import { useI18n } from '../../../i18n/i18n-context.tsx'
 import { formatRelativeTime } from '../../../i18n/relative-time.ts'
-import type { Translator } from '../../../i18n/translator.ts'
 import { Avatar } from '../../../ui/Avatar.tsx'
 import { Button } from '../../../ui/Button.tsx'
 import type { RowFailure } from '../api/pending-marks.ts'
 import { applyMark, isUnread, type Dialog } from '../model/dialog.ts'
-import { failureReason } from '../model/failure-reason.ts'
+import { describeFailure } from '../model/failure-reason.ts'
 
 const KIND_LABEL = { user: 'kindUser', chat: 'kindChat', openline: 'kindOpenLine' } as const
-
-function describeReason(t: Translator['t'], error: unknown): string {
-  const reason = failureReason(error)
-  return t(reason.key, { code: reason.code ?? '' })
-}
 
 export interface DialogRowProps {
   dialog: Dialog
@@ -123,7 +117,7 @@ export const DialogRow = memo(function DialogRow(props: DialogRowProps) {
             <span>
               {t(failure.change.unread ? 'changeFailedUnread' : 'changeFailedRead', {
                 title,
-                reason: describeReason(t, failure.error),
+                reason: describeFailure(t, failure.error),
               })}
             </span>
             <Button variant="ghost" onClick={() => props.onRetry(failure)}>

@@ -185,8 +185,13 @@ describe('RecentScreen', () => {
       return true
     })
     await userEvent.click(await screen.findByRole('button', { name: 'Mark as unread: Vera' }))
-    expect(await screen.findByRole('alert')).toHaveTextContent('there is no connection to Bitrix24')
-    await userEvent.click(screen.getByRole('button', { name: 'Retry' }))
+    const alert = await screen.findByRole('alert')
+    expect(alert).toHaveTextContent('there is no connection to Bitrix24')
+    // Told twice: on the row, and in the message area for a row that may be scrolled away.
+    expect(document.querySelector('.toast--error')).toHaveTextContent(
+      'Could not mark “Vera” as unread',
+    )
+    await userEvent.click(within(alert).getByRole('button', { name: 'Retry' }))
     await waitFor(() => expect(screen.queryByRole('alert')).toBeNull())
     expect(row('3')).toHaveAttribute('data-unread', 'true')
     expect(unreadCalls(calls)).toEqual(['3:Y', '3:Y'])

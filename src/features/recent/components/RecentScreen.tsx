@@ -8,6 +8,7 @@ import { createMarkActions, type MarkChange } from '../api/marks.ts'
 import type { RowFailure } from '../api/pending-marks.ts'
 import { usePendingMarks } from '../api/pending-marks.ts'
 import type { ListEntry } from '../model/collect.ts'
+import { describeFailure } from '../model/failure-reason.ts'
 import { isUnread, type Dialog } from '../model/dialog.ts'
 import {
   FILTER_SETTING,
@@ -55,15 +56,35 @@ export function RecentScreen() {
   const { query, loadMore, loadAll } = useRecentList(filter)
   const marks = usePendingMarks()
   const broadcast = useCrossTabSync()
+  const [toast, setToast] = useState<ToastMessage | null>(null)
+  const say = useCallback(
+    (message: Omit<ToastMessage, 'id'>) => setToast({ id: Date.now(), ...message }),
+    [],
+  )
+  const announceFailure = useLatestCallback((change: MarkChange, error: Error) => {
+    const dialog = dialogsOf(query.data ?? []).find((d) => d.key === String(change.dialogId))
+    const title = dialog?.title || t('untitled')
+    say({
+      tone: 'error',
+      text: t(change.unread ? 'changeFailedUnread' : 'changeFailedRead', {
+        title,
+        reason: describeFailure(t, error),
+      }),
+      onRetry: () => {
+        setToast(null)
+        actions.markOne(change)
+      },
+    })
+  })
   const actions = useMemo(
-    () => createMarkActions(portal, queryClient, broadcast),
-    [portal, queryClient, broadcast],
+    () =>
+      createMarkActions(portal, queryClient, { onConfirmed: broadcast, onFailed: announceFailure }),
+    [portal, queryClient, broadcast, announceFailure],
   )
   const online = useOnline()
   const nowMs = useMinuteClock()
   const [selection, setSelection] = useState<Selection>(emptySelection)
   const anchor = useRef<string | null>(null)
-  const [toast, setToast] = useState<ToastMessage | null>(null)
   const [progress, setProgress] = useState<BulkProgress | null>(null)
   const bulkAbort = useRef<AbortController | null>(null)
   const [helpOpen, setHelpOpen] = useState(false)
@@ -83,10 +104,6 @@ export function RecentScreen() {
     [marks.pending],
   )
 
-  const say = useCallback(
-    (message: Omit<ToastMessage, 'id'>) => setToast({ id: Date.now(), ...message }),
-    [],
-  )
   const closeToast = useCallback(() => setToast(null), [])
 
   const changeFilter = (next: RecentFilter) => {

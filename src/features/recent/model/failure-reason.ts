@@ -1,4 +1,5 @@
 import type { TextKey } from '../../../i18n/catalog.ts'
+import type { Translator } from '../../../i18n/translator.ts'
 import { DialogGoneError } from '../api/marks.ts'
 
 export interface FailureReason {
@@ -18,4 +19,10 @@ export function failureReason(error: unknown): FailureReason {
   if ((typeof code === 'string' && NETWORK_CODES.has(code)) || status === 0)
     return { key: 'reasonOffline' }
   return { key: 'reasonServer', code: typeof code === 'string' ? code : 'UNKNOWN_ERROR' }
+}
+
+/** The reason as a sentence in the user's language. */
+export function describeFailure(t: Translator['t'], error: unknown): string {
+  const reason = failureReason(error)
+  return t(reason.key, { code: reason.code ?? '' })
 }
