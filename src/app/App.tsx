@@ -1,6 +1,6 @@
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query'
-import { lazy, Suspense, useState } from 'react'
-import { connectToPortal } from '../bitrix24/connection.ts'
+import { lazy, Suspense, useEffect, useState } from 'react'
+import { connectToPortal, type Portal } from '../bitrix24/connection.ts'
 import { PortalProvider, usePortal } from '../bitrix24/portal-context.tsx'
 import { useFitFrame } from '../bitrix24/use-fit-frame.ts'
 import { BootErrorBoundary } from '../features/boot/BootErrorBoundary.tsx'
@@ -36,40 +36,66 @@ function PortalApp() {
   )
 }
 
+/** Starts the handshake, and what the first screen needs the moment getInitData answers. */
+function connect(queryClient: QueryClient): Promise<Portal> {
+  return connectToPortal().then((portal) => {
+    void loadCatalog(resolveLanguage(portal.getLang()).portal)
+    if (!portal.isInstallMode) prefetchRecentList(portal, queryClient)
+    return portal
+  })
+}
+
+type Connection =
+  | { status: 'connecting' }
+  | { status: 'ready'; portal: Portal }
+  | { status: 'failed'; error: unknown }
+
 /**
- * Starts the handshake. React reads the promise only once the language catalog has loaded, so
- * a failure that comes sooner (opened outside Bitrix24 fails at once) must not count as an
- * unhandled rejection: the boot boundary shows it.
+ * The connection as state rather than a suspending promise: a Suspense reveal is throttled by
+ * React (up to 300 ms), and the first screen should appear the moment the portal has answered.
  */
-function connect(queryClient: QueryClient) {
-  const connection = connectToPortal()
-  connection.then(
-    (portal) => {
-      // Start what the first screen needs the moment getInitData answers, not when React gets there.
-      void loadCatalog(resolveLanguage(portal.getLang()).portal)
-      if (!portal.isInstallMode) prefetchRecentList(portal, queryClient)
-    },
-    () => {},
-  )
-  return connection
+function useConnection(queryClient: QueryClient): [Connection, () => void] {
+  const [attempt, setAttempt] = useState(0)
+  const [connection, setConnection] = useState<Connection>({ status: 'connecting' })
+  useEffect(() => {
+    let current = true
+    connect(queryClient).then(
+      (portal) => current && setConnection({ status: 'ready', portal }),
+      (error: unknown) => current && setConnection({ status: 'failed', error }),
+    )
+    return () => {
+      current = false
+    }
+  }, [queryClient, attempt])
+  const retry = () => {
+    setConnection({ status: 'connecting' })
+    setAttempt((n) => n + 1)
+  }
+  return [connection, retry]
 }
 
 export function App() {
   const [queryClient] = useState(createQueryClient)
-  const [connection, setConnection] = useState(() => connect(queryClient))
+  const [connection, retry] = useConnection(queryClient)
   return (
     <QueryClientProvider client={queryClient}>
       <Suspense fallback={null}>
         <I18nProvider portalLang={launchLanguage()}>
           <BootErrorBoundary
-            onReset={() => setConnection(connect(queryClient))}
-            fallback={(error, retry) => <BootFailureScreen error={error} onRetry={retry} />}
+            onReset={retry}
+            fallback={(error, reset) => <BootFailureScreen error={error} onRetry={reset} />}
           >
-            <Suspense fallback={<ConnectingScreen />}>
-              <PortalProvider connection={connection}>
-                <PortalApp />
-              </PortalProvider>
-            </Suspense>
+            {connection.status === 'connecting' ? (
+              <ConnectingScreen />
+            ) : connection.status === 'failed' ? (
+              <BootFailureScreen error={connection.error} onRetry={retry} />
+            ) : (
+              <Suspense fallback={<ConnectingScreen />}>
+                <PortalProvider portal={connection.portal}>
+                  <PortalApp />
+                </PortalProvider>
+              </Suspense>
+            )}
           </BootErrorBoundary>
         </I18nProvider>
       </Suspense>

@@ -3,15 +3,8 @@ import type { Portal } from './connection.ts'
 
 const PortalContext = createContext<Portal | null>(null)
 
-/** Hands the connected portal to the tree; `connection` settles before children render. */
-export function PortalProvider({
-  connection,
-  children,
-}: {
-  connection: Promise<Portal>
-  children: ReactNode
-}) {
-  const portal = use(connection)
+/** Hands the connected portal to the tree. */
+export function PortalProvider({ portal, children }: { portal: Portal; children: ReactNode }) {
   return <PortalContext value={portal}>{children}</PortalContext>
 }
 

@@ -12,14 +12,13 @@ import { I18nProvider } from '../i18n/i18n-context.tsx'
  */
 export async function renderWithPortal(ui: ReactNode, portal: Portal) {
   const queryClient = createQueryClient()
-  const connection = Promise.resolve(portal)
   let result!: RenderResult
   await act(async () => {
     result = render(
       <QueryClientProvider client={queryClient}>
         <Suspense fallback={null}>
           <I18nProvider portalLang="en">
-            <PortalProvider connection={connection}>{ui}</PortalProvider>
+            <PortalProvider portal={portal}>{ui}</PortalProvider>
           </I18nProvider>
         </Suspense>
       </QueryClientProvider>,
