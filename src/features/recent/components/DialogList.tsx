@@ -163,7 +163,7 @@ export function DialogList(props: DialogListProps) {
             <DialogRow
               key={item.key}
               rowRef={virtualizer.measureElement}
-              style={style}
+              offset={item.start}
               index={item.index}
               setSize={entries.length}
               dialog={dialog}

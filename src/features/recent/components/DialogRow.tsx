@@ -1,4 +1,4 @@
-import { memo, type CSSProperties, type MouseEvent, type Ref } from 'react'
+import { memo, type MouseEvent, type Ref } from 'react'
 import { useI18n } from '../../../i18n/i18n-context.tsx'
 import { formatRelativeTime } from '../../../i18n/relative-time.ts'
 import { Avatar } from '../../../ui/Avatar.tsx'
@@ -20,7 +20,8 @@ export interface DialogRowProps {
   index: number
   setSize: number
   rowRef?: Ref<HTMLLIElement>
-  style?: CSSProperties
+  /** Where the virtualised list puts the row (px from the top); a number keeps memo() effective. */
+  offset: number
   onToggle(dialog: Dialog, unread: boolean): void
   onSelect(dialog: Dialog, selected: boolean, range: boolean): void
   onOpen(dialog: Dialog): void
@@ -42,7 +43,7 @@ export const DialogRow = memo(function DialogRow(props: DialogRowProps) {
   return (
     <li
       ref={props.rowRef}
-      style={props.style}
+      style={{ transform: `translateY(${props.offset}px)` }}
       data-index={props.index}
       className={`dialog-row${unread ? ' dialog-row--unread' : ''}${selected ? ' dialog-row--selected' : ''}`}
       data-dialog-id={dialog.key}
