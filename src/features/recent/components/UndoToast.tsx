@@ -25,7 +25,11 @@ export function Toast({ toast, onClose }: { toast: ToastMessage | null; onClose(
   return (
     <div className="toast-region" role="status" aria-live="polite">
       {toast && (
-        <div className={`toast toast--${toast.tone ?? 'neutral'}`} key={toast.id}>
+        <div
+          className={`toast toast--${toast.tone ?? 'neutral'}`}
+          key={toast.id}
+          data-toast-id={toast.id}
+        >
           <span className="toast__text">{toast.text}</span>
           {toast.onRetry && (
             <Button variant="ghost" onClick={toast.onRetry}>
