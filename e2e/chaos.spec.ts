@@ -188,7 +188,10 @@ test('chaos: random actions under 20% faults end with the screen equal to the se
   await control.clearFaults(portalUrl)
   await app.frame.getByRole('button', { name: 'All', exact: true }).click()
   await expect(app.frame.locator('[data-pending="true"]')).toHaveCount(0, { timeout: 90_000 })
-  await page.waitForTimeout(500)
+  // …and no refresh of the list still on its way (a stalled one takes 5 s).
+  await expect(app.frame.locator('.dialog-scroll[aria-busy="true"]')).toHaveCount(0, {
+    timeout: 30_000,
+  })
   await expect(app.frame.locator('[data-pending="true"]')).toHaveCount(0, { timeout: 30_000 })
 
   const truth = await serverUnread(portalUrl)

@@ -2,6 +2,7 @@ import { infiniteQueryOptions, type QueryClient } from '@tanstack/react-query'
 import { callMethod } from '../../../bitrix24/rest.ts'
 import type { Portal } from '../../../bitrix24/connection.ts'
 import { FILTER_PARAMS, type RecentFilter } from '../model/filters.ts'
+import { withLaterConfirmations } from './confirmations.ts'
 import { recentKeys } from './keys.ts'
 import type { RecentItemPayload, RecentListPayload } from './payload.ts'
 
@@ -48,6 +49,7 @@ export function recentListQueryOptions(
   return infiniteQueryOptions({
     queryKey: recentKeys.list(filter),
     queryFn: async ({ pageParam }) => {
+      const requestedAt = Date.now()
       const page = await callMethod<RecentListPayload>(portal, 'im.recent.list', {
         ...FILTER_PARAMS[filter],
         PARSE_TEXT: 'Y',
@@ -55,7 +57,8 @@ export function recentListQueryOptions(
         LIMIT: PAGE_SIZE,
       })
       const items = Array.isArray(page?.items) ? page.items.map(compact) : []
-      return { items, hasMore: (page?.hasMore ?? page?.hasMorePages) === true }
+      const hasMore = (page?.hasMore ?? page?.hasMorePages) === true
+      return withLaterConfirmations(queryClient, { items, hasMore }, requestedAt)
     },
     initialPageParam: 0,
     // The docs: raise OFFSET by LIMIT, not by the number of items (pages are collapsed server-side).

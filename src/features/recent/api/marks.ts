@@ -1,15 +1,14 @@
 import {
   MutationObserver,
-  type InfiniteData,
   type Mutation,
   type MutationOptions,
   type QueryClient,
 } from '@tanstack/react-query'
 import type { Portal } from '../../../bitrix24/connection.ts'
 import { BATCH_LIMIT, callBatch, callMethod, RestError } from '../../../bitrix24/rest.ts'
-import { applyMark, type DialogId } from '../model/dialog.ts'
+import type { DialogId } from '../model/dialog.ts'
+import { confirmInCache } from './confirmations.ts'
 import { markScope, recentKeys } from './keys.ts'
-import type { RecentItemPayload, RecentListPayload } from './payload.ts'
 
 export interface MarkChange {
   dialogId: DialogId
@@ -49,35 +48,6 @@ const unreadParams = ({ dialogId, unread }: MarkChange) => ({
   DIALOG_ID: dialogId,
   ACTION: unread ? 'Y' : 'N',
 })
-
-/** Writes confirmed changes into every cached list, so rows keep them once the change is done. */
-export function confirmInCache(queryClient: QueryClient, changes: readonly MarkChange[]) {
-  if (changes.length === 0) return
-  const byKey = new Map(changes.map((change) => [keyOf(change), change.unread]))
-  queryClient.setQueriesData<InfiniteData<RecentListPayload, number>>(
-    { queryKey: recentKeys.lists() },
-    (data) =>
-      data && {
-        ...data,
-        pages: data.pages.map((page) => ({
-          ...page,
-          items: page.items?.map((raw) => {
-            if (typeof raw !== 'object' || raw === null) return raw
-            const item = raw as RecentItemPayload
-            // Hostile ids (objects whose toString is not a function) must not throw here.
-            const id = typeof item.id === 'string' || typeof item.id === 'number' ? item.id : null
-            const unread = id === null ? undefined : byKey.get(String(id))
-            if (unread === undefined) return raw
-            const marked = applyMark(
-              { markedUnread: item.unread === true, counter: Number(item.counter) || 0 },
-              unread,
-            )
-            return { ...item, unread: marked.markedUnread, counter: marked.counter }
-          }),
-        })),
-      },
-  )
-}
 
 function pendingEarlierWrite(queryClient: QueryClient, keys: ReadonlySet<string>, writeId: number) {
   return queryClient

@@ -17,6 +17,8 @@ export interface DialogListProps {
   selection: Selection
   nowMs: number
   hasMore: boolean
+  /** The list is being refreshed from the portal (told to assistive technology). */
+  busy: boolean
   onNearEnd(): void
   onToggle(dialog: Dialog, unread: boolean): void
   onSelect(dialog: Dialog, selected: boolean, range: boolean): void
@@ -133,7 +135,12 @@ export function DialogList(props: DialogListProps) {
   const onDismiss = useCallback((failure: RowFailure) => dismiss(failure.mutationId), [dismiss])
 
   return (
-    <div ref={scrollRef} className="dialog-scroll" onKeyDown={onKeyDown}>
+    <div
+      ref={scrollRef}
+      className="dialog-scroll"
+      onKeyDown={onKeyDown}
+      aria-busy={props.busy || undefined}
+    >
       <ul
         className="dialog-list"
         aria-label={t('recentHeading')}

@@ -276,6 +276,7 @@ export function RecentScreen() {
           selection={selection}
           nowMs={nowMs}
           hasMore={query.hasNextPage && !query.isFetchingNextPage && !search}
+          busy={query.isFetching}
           onNearEnd={loadMore}
           onToggle={toggle}
           onSelect={select}

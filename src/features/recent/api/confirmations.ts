@@ -1,0 +1,80 @@
+import type { InfiniteData, QueryClient } from '@tanstack/react-query'
+import { applyMark } from '../model/dialog.ts'
+import { recentKeys } from './keys.ts'
+import type { MarkChange } from './marks.ts'
+import type { RecentItemPayload, RecentListPayload } from './payload.ts'
+
+/**
+ * Changes the server has confirmed, with when. A list page that was requested before a
+ * confirmation (a filter switch or a focus refetch racing a click) carries the older state; the
+ * confirmations written after its request began are laid over it, so it cannot undo them.
+ */
+interface Confirmation {
+  unread: boolean
+  at: number
+}
+
+/** Long enough to outlive any request in flight (the SDK gives up after 30 s and a few retries). */
+const KEEP_MS = 5 * 60_000
+
+const logs = new WeakMap<QueryClient, Map<string, Confirmation>>()
+
+function logOf(queryClient: QueryClient): Map<string, Confirmation> {
+  let log = logs.get(queryClient)
+  if (!log) {
+    log = new Map()
+    logs.set(queryClient, log)
+  }
+  return log
+}
+
+function itemKey(item: RecentItemPayload): string | null {
+  // Hostile ids (objects whose toString is not a function) must not throw here.
+  return typeof item.id === 'string' || typeof item.id === 'number' ? String(item.id) : null
+}
+
+function markPage(page: RecentListPayload, unreadOf: (key: string) => boolean | undefined) {
+  return {
+    ...page,
+    items: page.items?.map((raw) => {
+      if (typeof raw !== 'object' || raw === null) return raw
+      const item = raw as RecentItemPayload
+      const key = itemKey(item)
+      const unread = key === null ? undefined : unreadOf(key)
+      if (unread === undefined) return raw
+      const marked = applyMark(
+        { markedUnread: item.unread === true, counter: Number(item.counter) || 0 },
+        unread,
+      )
+      return { ...item, unread: marked.markedUnread, counter: marked.counter }
+    }),
+  }
+}
+
+/** Writes confirmed changes into every cached list, so rows keep them once the change is done. */
+export function confirmInCache(queryClient: QueryClient, changes: readonly MarkChange[]) {
+  if (changes.length === 0) return
+  const now = Date.now()
+  const log = logOf(queryClient)
+  for (const [key, { at }] of log) if (now - at > KEEP_MS) log.delete(key)
+  const byKey = new Map(changes.map((change) => [String(change.dialogId), change.unread]))
+  for (const [key, unread] of byKey) log.set(key, { unread, at: now })
+  queryClient.setQueriesData<InfiniteData<RecentListPayload, number>>(
+    { queryKey: recentKeys.lists() },
+    (data) =>
+      data && { ...data, pages: data.pages.map((page) => markPage(page, (key) => byKey.get(key))) },
+  )
+}
+
+/** A page fresh from the server, with the confirmations that happened while it was on its way. */
+export function withLaterConfirmations(
+  queryClient: QueryClient,
+  page: RecentListPayload,
+  requestedAt: number,
+): RecentListPayload {
+  const log = logOf(queryClient)
+  return markPage(page, (key) => {
+    const confirmation = log.get(key)
+    return confirmation && confirmation.at >= requestedAt ? confirmation.unread : undefined
+  })
+}
