@@ -138,8 +138,14 @@ test('chaos: random actions under 20% faults end with the screen equal to the se
         clicked++
       }
       if (clicked > 0) {
+        // What the row shows right after the clicks is the wish the app took from them (the row
+        // may have changed between reading it and clicking, e.g. an older change rolling back).
+        const shownNow = await app
+          .row(id)
+          .getAttribute('data-unread', { timeout: 500 })
+          .catch(() => null)
         acted.add(id)
-        intent.set(id, unread)
+        intent.set(id, shownNow === null ? unread : shownNow === 'true')
         lastAction = [id]
       }
     } else if (roll < 0.85) {
