@@ -1,6 +1,7 @@
 import {
   control,
   expect,
+  firstReadDialog,
   isUnread,
   launch,
   serverUnread as serverState,
@@ -127,7 +128,7 @@ test.describe('selection and bulk changes', () => {
 test.describe('undo', () => {
   test('Undo restores a single change', async ({ page, portalUrl }) => {
     const app = await launch(page)
-    const target = (await control.truth(portalUrl)).dialogs.find((d) => !isUnread(d))!
+    const target = await firstReadDialog(portalUrl)
     await (await app.reveal(target.id)).getByRole('button', { name: /^Mark as unread/ }).click()
     await expect(toast(app)).toContainText(`Marked “${target.title}” as unread`)
     await toast(app).getByRole('button', { name: 'Undo' }).click()
@@ -266,7 +267,7 @@ test('two open copies converge within 2 s after a change in either', async ({
   const other = await page.context().newPage()
   const a = await launch(page)
   const b = await launch(other)
-  const target = (await control.truth(portalUrl)).dialogs.find((d) => !isUnread(d))!
+  const target = await firstReadDialog(portalUrl)
   await b.reveal(target.id)
   await (await a.reveal(target.id)).getByRole('button', { name: /^Mark as unread/ }).click()
   await expect(b.row(target.id)).toHaveAttribute('data-unread', 'true', { timeout: 2_000 })
@@ -278,7 +279,7 @@ test('a click while offline is kept, shown as pending, and sent when the network
   portalUrl,
 }) => {
   const app = await launch(page)
-  const target = (await control.truth(portalUrl)).dialogs.find((d) => !isUnread(d))!
+  const target = await firstReadDialog(portalUrl)
   await app.reveal(target.id)
   await page.context().setOffline(true)
   await app

@@ -1,5 +1,5 @@
 import { APP_URL } from '../playwright.config.ts'
-import { control, expect, launch, test } from './support/fixtures.ts'
+import { control, expect, firstReadDialog, launch, test } from './support/fixtures.ts'
 
 test('boots inside the portal in the portal’s language and placement', async ({
   page,
@@ -28,7 +28,7 @@ test('an expired token is refreshed through the frame without the user noticing'
   portalUrl,
 }) => {
   const app = await launch(page)
-  const target = (await control.truth(portalUrl)).dialogs.find((d) => !d.unread && d.counter === 0)!
+  const target = await firstReadDialog(portalUrl)
   await app.reveal(target.id)
   await expect(app.row(target.id)).toHaveAttribute('data-unread', 'false')
 

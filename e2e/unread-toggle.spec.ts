@@ -1,6 +1,7 @@
 import {
   control,
   expect,
+  firstReadDialog,
   isUnread,
   launch,
   test,
@@ -31,7 +32,7 @@ test('the toggle flips at once while the portal takes a second to answer', async
   portalUrl,
 }) => {
   const app = await launch(page)
-  const target = (await control.truth(portalUrl)).dialogs.find((d) => !isUnread(d))!
+  const target = await firstReadDialog(portalUrl)
   await app.reveal(target.id)
   await expect(app.row(target.id)).toHaveAttribute('data-unread', 'false')
   await control.setLatency(portalUrl, 1000)
@@ -76,7 +77,7 @@ test('seven rapid clicks on one row end in the last click’s state, on screen a
   portalUrl,
 }) => {
   const app = await launch(page)
-  const target = (await control.truth(portalUrl)).dialogs.find((d) => !isUnread(d))!
+  const target = await firstReadDialog(portalUrl)
   await app.reveal(target.id)
   await control.setLatency(portalUrl, 150)
   await control.resetRequests(portalUrl)
