@@ -148,7 +148,6 @@ const ar: Catalog = {
   installDone: 'تم التثبيت. جارٍ فتح «علامات غير مقروءة»…',
   listEmptyTitle: 'لا توجد دردشات بعد',
   listEmptyText: 'عندما تراسل زميلًا أو تنضم إلى دردشة في Bitrix24، ستظهر هنا.',
-  listFailedTitle: 'تعذّر تحميل دردشاتك',
 }
 
 export default ar

@@ -141,7 +141,6 @@ const br: Catalog = {
   listEmptyTitle: 'Nenhum chat ainda',
   listEmptyText:
     'Quando você escrever para um colega ou entrar em um chat no Bitrix24, ele aparecerá aqui.',
-  listFailedTitle: 'Não foi possível carregar seus chats',
 }
 
 export default br

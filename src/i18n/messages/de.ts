@@ -130,7 +130,6 @@ const de: Catalog = {
   listEmptyTitle: 'Noch keine Chats',
   listEmptyText:
     'Wenn Sie einem Kollegen schreiben oder einem Chat in Bitrix24 beitreten, erscheint er hier.',
-  listFailedTitle: 'Ihre Chats konnten nicht geladen werden',
 }
 
 export default de

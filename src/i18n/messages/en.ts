@@ -125,7 +125,6 @@ const en = {
   installDone: 'Installed. Opening Unread marks…',
   listEmptyTitle: 'No chats yet',
   listEmptyText: 'When you write to a colleague or join a chat in Bitrix24, it appears here.',
-  listFailedTitle: 'Your chats could not be loaded',
 }
 
 export default en

@@ -141,7 +141,6 @@ const fr: Catalog = {
   listEmptyTitle: 'Aucun chat pour l’instant',
   listEmptyText:
     'Quand vous écrivez à un collègue ou rejoignez un chat dans Bitrix24, il apparaît ici.',
-  listFailedTitle: 'Impossible de charger vos chats',
 }
 
 export default fr

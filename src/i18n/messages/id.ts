@@ -127,7 +127,6 @@ const id: Catalog = {
   listEmptyTitle: 'Belum ada obrolan',
   listEmptyText:
     'Saat Anda menulis kepada rekan kerja atau bergabung dengan obrolan di Bitrix24, obrolan itu akan muncul di sini.',
-  listFailedTitle: 'Obrolan Anda tidak dapat dimuat',
 }
 
 export default id

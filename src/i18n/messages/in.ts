@@ -124,7 +124,6 @@ const hi: Catalog = {
   installDone: 'इंस्टॉल हो गया। “अपठित चिह्न” खुल रहा है…',
   listEmptyTitle: 'अभी कोई चैट नहीं',
   listEmptyText: 'जब आप किसी सहकर्मी को लिखेंगे या Bitrix24 में किसी चैट से जुड़ेंगे, तो वह यहाँ दिखाई देगी।',
-  listFailedTitle: 'आपकी चैट लोड नहीं हो सकीं',
 }
 
 export default hi

@@ -140,7 +140,6 @@ const it: Catalog = {
   installDone: 'Installata. Apertura di «Segni di non letto»…',
   listEmptyTitle: 'Ancora nessuna chat',
   listEmptyText: 'Quando scrivi a un collega o entri in una chat su Bitrix24, compare qui.',
-  listFailedTitle: 'Impossibile caricare le chat',
 }
 
 export default it

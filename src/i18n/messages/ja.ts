@@ -128,7 +128,6 @@ const ja: Catalog = {
   listEmptyTitle: 'チャットはまだありません',
   listEmptyText:
     'Bitrix24 で同僚にメッセージを送ったりチャットに参加したりすると、ここに表示されます。',
-  listFailedTitle: 'チャットを読み込めませんでした',
 }
 
 export default ja

@@ -128,7 +128,6 @@ const kz: Catalog = {
   listEmptyTitle: 'Әзірге чат жоқ',
   listEmptyText:
     'Әріптесіңізге жазғанда немесе Битрикс24-тегі чатқа қосылғанда, ол осында пайда болады.',
-  listFailedTitle: 'Чаттарды жүктеу мүмкін болмады',
 }
 
 export default kz

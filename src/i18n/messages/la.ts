@@ -139,7 +139,6 @@ const la: Catalog = {
   installDone: 'Instalada. Abriendo «Marcas de no leído»…',
   listEmptyTitle: 'Aún no hay chats',
   listEmptyText: 'Cuando escriba a un colega o se una a un chat en Bitrix24, aparecerá aquí.',
-  listFailedTitle: 'No se pudieron cargar sus chats',
 }
 
 export default la

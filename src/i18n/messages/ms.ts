@@ -129,7 +129,6 @@ const ms: Catalog = {
   listEmptyTitle: 'Belum ada sembang',
   listEmptyText:
     'Apabila anda menulis kepada rakan sekerja atau menyertai sembang dalam Bitrix24, ia akan muncul di sini.',
-  listFailedTitle: 'Sembang anda tidak dapat dimuatkan',
 }
 
 export default ms

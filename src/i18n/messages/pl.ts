@@ -143,7 +143,6 @@ const pl: Catalog = {
   listEmptyTitle: 'Brak czatów',
   listEmptyText:
     'Gdy napiszesz do współpracownika lub dołączysz do czatu w Bitrix24, pojawi się on tutaj.',
-  listFailedTitle: 'Nie udało się wczytać czatów',
 }
 
 export default pl

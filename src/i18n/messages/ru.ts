@@ -142,7 +142,6 @@ const ru: Catalog = {
   installDone: 'Установлено. Открываем «Непрочитанные»…',
   listEmptyTitle: 'Чатов пока нет',
   listEmptyText: 'Когда вы напишете коллеге или вступите в чат Битрикс24, он появится здесь.',
-  listFailedTitle: 'Не удалось загрузить чаты',
 }
 
 export default ru

@@ -122,7 +122,6 @@ const sc: Catalog = {
   installDone: '已安装。正在打开“未读标记”…',
   listEmptyTitle: '暂无聊天',
   listEmptyText: '当你给同事发消息或在 Bitrix24 中加入聊天后，它会显示在这里。',
-  listFailedTitle: '无法加载你的聊天',
 }
 
 export default sc

@@ -122,7 +122,6 @@ const tc: Catalog = {
   installDone: '已安裝。正在開啟「未讀標記」…',
   listEmptyTitle: '尚無聊天',
   listEmptyText: '當您傳訊息給同事或在 Bitrix24 中加入聊天後，它就會顯示在這裡。',
-  listFailedTitle: '無法載入您的聊天',
 }
 
 export default tc

@@ -124,7 +124,6 @@ const th: Catalog = {
   installDone: 'ติดตั้งแล้ว กำลังเปิด “เครื่องหมายยังไม่ได้อ่าน”…',
   listEmptyTitle: 'ยังไม่มีแชท',
   listEmptyText: 'เมื่อคุณเขียนถึงเพื่อนร่วมงานหรือเข้าร่วมแชทใน Bitrix24 แชทนั้นจะปรากฏที่นี่',
-  listFailedTitle: 'ไม่สามารถโหลดแชทของคุณได้',
 }
 
 export default th

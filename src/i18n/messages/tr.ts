@@ -129,7 +129,6 @@ const tr: Catalog = {
   listEmptyTitle: 'Henüz sohbet yok',
   listEmptyText:
     'Bir iş arkadaşınıza yazdığınızda veya Bitrix24’te bir sohbete katıldığınızda sohbet burada görünür.',
-  listFailedTitle: 'Sohbetleriniz yüklenemedi',
 }
 
 export default tr

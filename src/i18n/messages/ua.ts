@@ -142,7 +142,6 @@ const ua: Catalog = {
   installDone: 'Встановлено. Відкриваємо «Непрочитані»…',
   listEmptyTitle: 'Чатів поки немає',
   listEmptyText: 'Коли ви напишете колезі або приєднаєтеся до чату Битрикс24, він з’явиться тут.',
-  listFailedTitle: 'Не вдалося завантажити чати',
 }
 
 export default ua

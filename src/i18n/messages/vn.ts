@@ -128,7 +128,6 @@ const vn: Catalog = {
   listEmptyTitle: 'Chưa có cuộc trò chuyện',
   listEmptyText:
     'Khi bạn nhắn tin cho đồng nghiệp hoặc tham gia một cuộc trò chuyện trong Bitrix24, nó sẽ xuất hiện ở đây.',
-  listFailedTitle: 'Không thể tải các cuộc trò chuyện',
 }
 
 export default vn

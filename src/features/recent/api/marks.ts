@@ -1,9 +1,4 @@
-import {
-  MutationObserver,
-  type Mutation,
-  type MutationOptions,
-  type QueryClient,
-} from '@tanstack/react-query'
+import { MutationObserver, type MutationOptions, type QueryClient } from '@tanstack/react-query'
 import type { Portal } from '../../../bitrix24/connection.ts'
 import { BATCH_LIMIT, callBatch, callMethod, RestError } from '../../../bitrix24/rest.ts'
 import type { DialogId } from '../model/dialog.ts'
@@ -227,5 +222,3 @@ export function createMarkActions(
     },
   }
 }
-
-export type MarkMutation = Mutation<unknown, Error, MarkVariables>

@@ -47,7 +47,3 @@ export function selectRange(
 export function selectedKeys(selection: Selection, ordered: readonly string[]): string[] {
   return ordered.filter((key) => isSelected(selection, key))
 }
-
-export function hasSelection(selection: Selection): boolean {
-  return selection.all || selection.keys.size > 0
-}
