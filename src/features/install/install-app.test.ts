@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest'
 import type { Portal } from '../../bitrix24/connection.ts'
 import { RestError } from '../../bitrix24/rest.ts'
 import { createFakePortal, type Handler } from '../../test/fake-portal.ts'
-import { bindParams, handlerUrl, installApp, type InstallStep } from './install-app.ts'
+import { bindParams, installApp, type InstallStep } from './install-app.ts'
 
 const HANDLER = 'https://unread.example.com/'
 
@@ -76,11 +76,5 @@ describe('installApp', () => {
       code: 'ACCESS_DENIED',
     })
     expect(installFinish).not.toHaveBeenCalled()
-  })
-
-  it('uses the page address without the launch query as the handler', () => {
-    expect(handlerUrl({ origin: 'https://unread.example.com', pathname: '/app/' })).toBe(
-      'https://unread.example.com/app/',
-    )
   })
 })

@@ -1,5 +1,6 @@
 import type { Portal } from '../../bitrix24/connection.ts'
 import { callMethod, RestError } from '../../bitrix24/rest.ts'
+import { handlerUrl } from './handler-url.ts'
 import { PLACEMENT_TITLES } from './placement-titles.ts'
 
 export const PLACEMENT = 'IM_NAVIGATION'
@@ -8,11 +9,6 @@ export const ICON_NAME = 'fa-envelope'
 
 export const INSTALL_STEPS = ['check', 'unbind', 'bind', 'finish'] as const
 export type InstallStep = (typeof INSTALL_STEPS)[number]
-
-/** The page's own address without the launch query (DOMAIN, LANG, …): the placement's handler. */
-export function handlerUrl(location: Pick<Location, 'origin' | 'pathname'> = window.location) {
-  return location.origin + location.pathname
-}
 
 interface Binding {
   placement: string
