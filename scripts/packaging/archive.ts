@@ -24,8 +24,8 @@ export function readTree(root: string): ArchiveFiles {
 
 export function zipFiles(files: ArchiveFiles): Uint8Array {
   const entries: Zippable = {}
-  for (const path of [...files.keys()].sort()) {
-    entries[path] = [files.get(path)!, { level: 9, mtime: ENTRY_DATE }]
+  for (const [path, content] of [...files].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    entries[path] = [content, { level: 9, mtime: ENTRY_DATE }]
   }
   return zipSync(entries)
 }
