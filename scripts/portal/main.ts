@@ -2,13 +2,16 @@ import { createPortal } from './server.ts'
 import { parseRateLimit } from './rate-limit.ts'
 import { MAX_DIALOGS, DEFAULT_DIALOGS } from './data/generate.ts'
 import { DEFAULT_TOKEN_TTL_SECONDS } from './auth.ts'
+import { hostStaticApp } from './static-apps.ts'
 
 /**
  * CLI: `npx tsx scripts/portal/main.ts`. Environment:
  *   PORTAL_HOST (127.0.0.1), PORTAL_PORT (4602), APP_URL (http://localhost:5173/),
  *   PORTAL_TEST=1 (control API), PORTAL_DIALOGS (120, max 20000),
- *   PORTAL_TOKEN_TTL (seconds, 3600), PORTAL_RATE_LIMIT (`off` | `burst,drainPerSecond`, 50,2).
- * Prints exactly one line with the URL to open.
+ *   PORTAL_TOKEN_TTL (seconds, 3600), PORTAL_RATE_LIMIT (`off` | `burst,drainPerSecond`, 50,2),
+ *   PORTAL_STATIC_APP (a static app's ZIP: hosted on http://localhost:PORTAL_STATIC_PORT, 4603,
+ *   under a path of its own, instead of APP_URL).
+ * The last line it prints is the URL to open.
  */
 
 function intFromEnv(name: string, fallback: number, min: number, max: number): number {
@@ -22,23 +25,29 @@ function intFromEnv(name: string, fallback: number, min: number, max: number): n
 }
 
 async function main(): Promise<void> {
+  const archive = process.env.PORTAL_STATIC_APP?.trim()
+  const staticApp = archive
+    ? await hostStaticApp({ archive, port: intFromEnv('PORTAL_STATIC_PORT', 4603, 0, 65535) })
+    : undefined
   const portal = createPortal({
     host: process.env.PORTAL_HOST?.trim() || '127.0.0.1',
     port: intFromEnv('PORTAL_PORT', 4602, 0, 65535),
-    appUrl: process.env.APP_URL?.trim() || 'http://localhost:5173/',
+    appUrl: staticApp?.indexUrl ?? (process.env.APP_URL?.trim() || 'http://localhost:5173/'),
+    ...(staticApp ? { installUrl: staticApp.installUrl } : {}),
     test: process.env.PORTAL_TEST === '1' || process.env.PORTAL_TEST === 'true',
     dialogs: intFromEnv('PORTAL_DIALOGS', DEFAULT_DIALOGS, 0, MAX_DIALOGS),
     tokenTtlSeconds: intFromEnv('PORTAL_TOKEN_TTL', DEFAULT_TOKEN_TTL_SECONDS, 1, 10 * 365 * 86400),
     rateLimit: parseRateLimit(process.env.PORTAL_RATE_LIMIT),
   })
   const url = await portal.listen()
+  if (staticApp) console.log(`Static app from ${archive}: ${staticApp.indexUrl}`)
   console.log(`Local Bitrix24 portal: ${url}`)
 
   let closing = false
   const shutdown = (): void => {
     if (closing) return
     closing = true
-    portal.close().then(
+    Promise.all([portal.close(), staticApp?.close()]).then(
       () => process.exit(0),
       () => process.exit(1),
     )

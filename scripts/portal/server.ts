@@ -32,6 +32,8 @@ export interface PortalOptions {
   port?: number
   /** The app's handler URL the portal launches (form POST target). */
   appUrl?: string
+  /** The page opened in install mode (a static app's install.html); default: appUrl. */
+  installUrl?: string
   /** Enables /__control/. */
   test?: boolean
   /** Dialogs per user (default 120, max 20000). */
@@ -62,7 +64,10 @@ export function createPortal(options: PortalOptions = {}): Portal {
   const host = options.host ?? '127.0.0.1'
   const port = options.port ?? 4602
   const appUrl = options.appUrl ?? 'http://localhost:5173/'
-  new URL(appUrl) // fail fast on a malformed APP_URL
+  const appOrigin = new URL(appUrl).origin // fail fast on a malformed APP_URL
+  if (options.installUrl && new URL(options.installUrl).origin !== appOrigin) {
+    throw new Error('the install page must be on the app origin')
+  }
   const clock = options.clock ?? systemClock
   const defaults = {
     rateLimit: options.rateLimit === undefined ? { ...DEFAULT_RATE_LIMIT } : options.rateLimit,
@@ -130,7 +135,7 @@ export function createPortal(options: PortalOptions = {}): Portal {
       return sendText(
         res,
         200,
-        renderPage(pageConfigFromQuery(url, appUrl)),
+        renderPage(pageConfigFromQuery(url, appUrl, options.installUrl)),
         'text/html; charset=utf-8',
       )
     }

@@ -13,6 +13,8 @@ import { PORTAL_USERS, fullName } from '../data/users.ts'
 
 export interface PageConfig {
   appUrl: string
+  /** Opened instead of appUrl in install mode (must share appUrl's origin). */
+  installUrl: string
   appOrigin: string
   lang: string
   placement: string
@@ -64,13 +66,14 @@ function scriptJson(value: unknown): string {
 }
 
 /** Reads `?lang=en&placement=DEFAULT&install=N&user=1`, falling back to the defaults. */
-export function pageConfigFromQuery(url: URL, appUrl: string): PageConfig {
+export function pageConfigFromQuery(url: URL, appUrl: string, installUrl = appUrl): PageConfig {
   const lang = url.searchParams.get('lang') ?? 'en'
   const placement = (url.searchParams.get('placement') ?? 'DEFAULT').toUpperCase()
   const install = (url.searchParams.get('install') ?? 'N').toUpperCase() === 'Y'
   const user = Number(url.searchParams.get('user') ?? '1')
   return {
     appUrl,
+    installUrl,
     appOrigin: new URL(appUrl).origin,
     lang: (UI_LANGUAGES as readonly string[]).includes(lang) ? lang : 'en',
     placement: (PLACEMENTS as readonly string[]).includes(placement) ? placement : 'DEFAULT',

@@ -162,7 +162,7 @@ async function launch(): Promise<void> {
   container.replaceChildren(frame)
   iframe = frame
 
-  const action = new URL(config.appUrl)
+  const action = new URL(data.install ? config.installUrl : config.appUrl)
   action.searchParams.set('DOMAIN', location.host)
   action.searchParams.set('PROTOCOL', https ? '1' : '0')
   action.searchParams.set('LANG', data.lang)
