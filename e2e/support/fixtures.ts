@@ -7,6 +7,8 @@ export interface LaunchOptions {
   placement?: 'DEFAULT' | 'IM_NAVIGATION'
   install?: boolean
   user?: number
+  /** Another portal than the suite's (one hosting a static app, say) and the app's origin there. */
+  target?: { portalUrl: string; appUrl: string }
 }
 
 export interface AppHandle {
@@ -48,10 +50,11 @@ export async function launch(page: Page, options: LaunchOptions = {}): Promise<A
     install: options.install ? 'Y' : 'N',
     user: String(options.user ?? 1),
   })
-  await page.goto(`/?${query.toString()}`)
+  await page.goto(new URL(`/?${query.toString()}`, options.target?.portalUrl ?? PORTAL_URL).href)
   const frame = page.frameLocator('#app-frame')
   const row = (dialogId: string | number) => frame.locator(`[data-dialog-id="${String(dialogId)}"]`)
-  const appFrame = () => page.frame({ url: (url) => url.port === new URL(APP_URL).port })!
+  const appPort = new URL(options.target?.appUrl ?? APP_URL).port
+  const appFrame = () => page.frame({ url: (url) => url.port === appPort })!
   return {
     frame,
     row,
