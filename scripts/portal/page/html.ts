@@ -9,6 +9,9 @@ import { PORTAL_USERS, fullName } from '../data/users.ts'
  * Element ids the e2e tests rely on: #app-frame (created by the script), #app-title,
  * #opened-dialog, #request-log, #lang-select, #placement-select, #install-select,
  * #user-select, #reload-app, #app-container, #im-rail.
+ *
+ * On a phone-sized screen the app gets the whole width, as in Bitrix24's mobile app (the portal's
+ * menus and the log panel step aside).
  */
 
 export interface PageConfig {
@@ -144,6 +147,7 @@ body[data-placement="IM_NAVIGATION"] #app-frame{width:100% !important;height:100
 #request-log li[data-source="frame"] .tag{color:#8a5cd0}
 #request-log .status{font-weight:700}
 #request-log .params{display:block;color:#777;max-height:4.2em;overflow:hidden}
+@media (max-width:600px){#left-menu,#im-rail,#log-panel{display:none !important}#app-area{padding:0}}
 `
 
 export function renderPage(config: PageConfig): string {
