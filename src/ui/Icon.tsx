@@ -11,6 +11,7 @@ const PATHS = {
     'M3.5 6.5a2 2 0 0 1 2-2h13a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2h-13a2 2 0 0 1-2-2zM3.5 9h17M7 6.8h.01M9.5 6.8h.01',
   install: 'M12 3.5v11M7.5 10l4.5 4.5 4.5-4.5M4.5 15.5v2a2 2 0 0 0 2 2h11a2 2 0 0 0 2-2v-2',
   done: 'M5 12.5l4.5 4.5L19 7.5',
+  unread: 'M12 19a7 7 0 1 0 0-14 7 7 0 0 0 0 14zM12 14a2 2 0 1 0 0-4 2 2 0 0 0 0 4z',
 } as const
 
 export type IconName = keyof typeof PATHS

@@ -3,6 +3,7 @@ import { useI18n } from '../../../i18n/i18n-context.tsx'
 import { formatRelativeTime } from '../../../i18n/relative-time.ts'
 import { Avatar } from '../../../ui/Avatar.tsx'
 import { Button } from '../../../ui/Button.tsx'
+import { Icon } from '../../../ui/Icon.tsx'
 import type { RowFailure } from '../api/pending-marks.ts'
 import { applyMark, isUnread, type Dialog } from '../model/dialog.ts'
 import { describeFailure } from '../model/failure-reason.ts'
@@ -54,16 +55,19 @@ export const DialogRow = memo(function DialogRow(props: DialogRowProps) {
       tabIndex={active ? 0 : -1}
       onFocus={() => props.onActivate(dialog)}
     >
-      <input
-        type="checkbox"
-        className="dialog-row__select"
-        checked={selected}
-        aria-label={t('selectDialog', { title })}
-        onClick={(event: MouseEvent<HTMLInputElement>) =>
-          props.onSelect(dialog, event.currentTarget.checked, event.shiftKey)
-        }
-        onChange={() => {}}
-      />
+      {/* The label is the checkbox's touch target: a finger needs more than the box itself. */}
+      <label className="dialog-row__select-area">
+        <input
+          type="checkbox"
+          className="dialog-row__select"
+          checked={selected}
+          aria-label={t('selectDialog', { title })}
+          onClick={(event: MouseEvent<HTMLInputElement>) =>
+            props.onSelect(dialog, event.currentTarget.checked, event.shiftKey)
+          }
+          onChange={() => {}}
+        />
+      </label>
       <Avatar url={dialog.avatarUrl} color={dialog.color} name={title} />
       <div className="dialog-row__main">
         <div className="dialog-row__top">
@@ -136,8 +140,11 @@ export const DialogRow = memo(function DialogRow(props: DialogRowProps) {
         onClick={() => props.onToggle(dialog, !unread)}
         aria-label={t(unread ? 'markReadFor' : 'markUnreadFor', { title })}
         aria-describedby={failure ? failureId : undefined}
+        title={t(unread ? 'markRead' : 'markUnread')}
       >
-        {t(unread ? 'markRead' : 'markUnread')}
+        {/* On a phone the icon stands in for the words, so the title keeps the row's width. */}
+        <Icon name={unread ? 'done' : 'unread'} size={20} />
+        <span className="dialog-row__toggle-label">{t(unread ? 'markRead' : 'markUnread')}</span>
       </Button>
     </li>
   )
