@@ -1,6 +1,6 @@
 // `npm run screenshots`: photographs the built app inside the local portal for the README.
 // Starts the portal and the production server on free loopback ports, opens the app in the
-// messenger's navigation (IM_NAVIGATION) and writes docs/screenshots/{light,dark,arabic}.png.
+// messenger's navigation (IM_NAVIGATION) and writes docs/screenshots/{light,dark,arabic,phone}.png.
 // Run `npm run build` first. Text renders with the machine's fonts (Noto looks closest to a
 // portal: apt-get install fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji).
 import { existsSync, mkdirSync } from 'node:fs'
@@ -18,6 +18,8 @@ interface Shot {
   file: string
   lang: string
   colorScheme: 'light' | 'dark'
+  /** A phone in portrait, touched with a finger (Bitrix24's mobile app); default: a desktop. */
+  phone?: boolean
 }
 
 const SHOTS: Shot[] = [
@@ -25,6 +27,7 @@ const SHOTS: Shot[] = [
   { file: 'dark.png', lang: 'en', colorScheme: 'dark' },
   // Arabic: right-to-left.
   { file: 'arabic.png', lang: 'ar', colorScheme: 'light' },
+  { file: 'phone.png', lang: 'en', colorScheme: 'light', phone: true },
 ]
 
 /** A port nobody listens on right now (both servers must know each other's address up front). */
@@ -65,7 +68,11 @@ async function main(): Promise<void> {
   })
   try {
     for (const shot of SHOTS) {
-      const page = await browser.newPage({ viewport: { width: 1200, height: 760 } })
+      const page = await browser.newPage(
+        shot.phone
+          ? { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true }
+          : { viewport: { width: 1200, height: 760 } },
+      )
       await page.emulateMedia({ colorScheme: shot.colorScheme, reducedMotion: 'reduce' })
       const query = new URLSearchParams({
         lang: shot.lang,
