@@ -105,9 +105,13 @@ export async function firstReadDialog(portalUrl: string): Promise<TruthDialog> {
   return dialog
 }
 
-/** Dialog id (as the rows name it) → whether the server holds it unread. */
+/**
+ * Dialog id (as the rows name it) → whether the server holds it unread, for every row the list
+ * shows: the user's dialogs and the open-line sessions waiting in a queue.
+ */
 export async function serverUnread(portalUrl: string): Promise<Map<string, boolean>> {
-  return new Map((await control.truth(portalUrl)).dialogs.map((d) => [String(d.id), isUnread(d)]))
+  const { dialogs, queued } = await control.truth(portalUrl)
+  return new Map([...dialogs, ...queued].map((d) => [String(d.id), isUnread(d)]))
 }
 
 export { expect, control }

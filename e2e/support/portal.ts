@@ -40,7 +40,7 @@ export interface Truth {
   /** In list order (pinned first, then by last activity). */
   dialogs: TruthDialog[]
   /** Open-line sessions waiting in a queue: raw items the list adds to every page. */
-  queued: { id: string; title: string }[]
+  queued: Pick<TruthDialog, 'id' | 'title' | 'unread' | 'counter'>[]
   /** User options as getInitData hands them out now. */
   userOptions: Record<string, unknown>
   /** Written by setUserOption, not handed out yet (see setUserOptionDelay). */
