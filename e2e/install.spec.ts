@@ -15,6 +15,11 @@ async function bindings(portalUrl: string): Promise<Binding[]> {
   return (await control.truth(portalUrl)).placements as Binding[]
 }
 
+// Every test here starts on a portal where the app was never installed: no bindings.
+test.beforeEach(async ({ portalUrl }) => {
+  await control.setInstalled(portalUrl, false)
+})
+
 test('install explains itself, binds IM_NAVIGATION in every language, then finishes', async ({
   page,
   portalUrl,
@@ -47,10 +52,12 @@ test('install explains itself, binds IM_NAVIGATION in every language, then finis
     byMethod['placement.unbind'],
     byMethod['placement.bind'],
   ]).toEqual([1, undefined, 1])
+  // The portal gives setInstallFinish no answer: it reloads the page, which opens the
+  // installed app in normal mode, with its messenger item now shown.
+  await expect(page).toHaveURL(/install=N/)
   await expect(page.locator('#request-log')).toContainText('setInstallFinish')
-
-  // The portal reopens the installed app in normal mode.
   await expect(app.frame.getByRole('heading', { name: 'Recent chats' })).toBeVisible()
+  await expect(page.locator('#im-nav-item')).toHaveText(/Unread marks/)
 })
 
 test('installing again replaces the earlier binding instead of adding a second one', async ({

@@ -27,6 +27,8 @@ export interface TruthDialog {
   /** `SONET_GROUP` for workgroup chats (then `entityId` is the group id, i.e. `sg<entityId>`). */
   entityType?: string
   entityId?: string
+  /** A colleague without a dialog yet: nothing can be marked on it. */
+  placeholder: boolean
 }
 
 /**
@@ -37,7 +39,14 @@ export interface Truth {
   user: number
   /** In list order (pinned first, then by last activity). */
   dialogs: TruthDialog[]
+  /** Open-line sessions waiting in a queue: raw items the list adds to every page. */
+  queued: Pick<TruthDialog, 'id' | 'title' | 'unread' | 'counter'>[]
+  /** User options as getInitData hands them out now. */
   userOptions: Record<string, unknown>
+  /** Written by setUserOption, not handed out yet (see setUserOptionDelay). */
+  pendingUserOptions: Record<string, unknown>
+  /** Whether the user has opened the installed app before (FIRST_RUN is then false). */
+  hasRun: boolean
   appOptions: Record<string, unknown>
   placements: unknown[]
   installed: boolean
@@ -127,6 +136,19 @@ export async function setAuth(
   options: { ttlSeconds?: number; expireNow?: boolean },
 ): Promise<void> {
   await call(base, 'POST', '/__control/auth', options)
+}
+
+/** How long a setUserOption write takes to show in getInitData (the portal's default: 3000). */
+export async function setUserOptionDelay(base: string, ms: number): Promise<void> {
+  await call(base, 'POST', '/__control/user-option-delay', { ms })
+}
+
+/**
+ * `true`: installed with the app's IM_NAVIGATION item bound (how every test starts);
+ * `false`: never installed — no bindings, the messenger item hidden.
+ */
+export async function setInstalled(base: string, installed: boolean): Promise<void> {
+  await call(base, 'POST', '/__control/install', { installed })
 }
 
 export async function setRateLimit(
