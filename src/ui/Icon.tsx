@@ -11,6 +11,9 @@ const PATHS = {
     'M3.5 6.5a2 2 0 0 1 2-2h13a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2h-13a2 2 0 0 1-2-2zM3.5 9h17M7 6.8h.01M9.5 6.8h.01',
   install: 'M12 3.5v11M7.5 10l4.5 4.5 4.5-4.5M4.5 15.5v2a2 2 0 0 0 2 2h11a2 2 0 0 0 2-2v-2',
   done: 'M5 12.5l4.5 4.5L19 7.5',
+  // A bell struck through: the chat is muted.
+  muted:
+    'M3 3l18 18M9.5 19.5a2.5 2.5 0 0 0 5 0M6.5 16.5h9M17.5 13V10a5.5 5.5 0 0 0-8.6-4.5M6.5 10v3.5L5 16.5',
 } as const
 
 export type IconName = keyof typeof PATHS

@@ -29,7 +29,7 @@ function compact(raw: unknown): unknown {
     pinned: item.pinned,
     unread: item.unread,
     date_last_activity: item.date_last_activity,
-    chat: item.chat && { type: item.chat.type },
+    chat: item.chat && { type: item.chat.type, mute_list: item.chat.mute_list },
     lines: item.lines && { id: item.lines.id },
   }
 }

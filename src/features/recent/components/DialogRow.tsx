@@ -3,6 +3,7 @@ import { useI18n } from '../../../i18n/i18n-context.tsx'
 import { formatRelativeTime } from '../../../i18n/relative-time.ts'
 import { Avatar } from '../../../ui/Avatar.tsx'
 import { Button } from '../../../ui/Button.tsx'
+import { Icon } from '../../../ui/Icon.tsx'
 import type { RowFailure } from '../api/pending-marks.ts'
 import { applyMark, isUnread, type Dialog } from '../model/dialog.ts'
 import { describeFailure } from '../model/failure-reason.ts'
@@ -45,7 +46,7 @@ export const DialogRow = memo(function DialogRow(props: DialogRowProps) {
       ref={props.rowRef}
       style={{ transform: `translateY(${props.offset}px)` }}
       data-index={props.index}
-      className={`dialog-row${unread ? ' dialog-row--unread' : ''}${selected ? ' dialog-row--selected' : ''}`}
+      className={`dialog-row${unread ? ' dialog-row--unread' : ''}${selected ? ' dialog-row--selected' : ''}${dialog.muted ? ' dialog-row--muted' : ''}`}
       data-dialog-id={dialog.key}
       data-unread={unread}
       data-pending={pendingUnread !== null || undefined}
@@ -85,6 +86,12 @@ export const DialogRow = memo(function DialogRow(props: DialogRowProps) {
                   fill="currentColor"
                 />
               </svg>
+            </span>
+          )}
+          {dialog.muted && (
+            <span className="dialog-row__muted" title={t('mutedChat')} data-muted="true">
+              <span className="visually-hidden">{t('mutedChat')}</span>
+              <Icon name="muted" size={14} />
             </span>
           )}
           <span className="dialog-row__kind">{t(KIND_LABEL[dialog.kind])}</span>

@@ -1,0 +1,56 @@
+import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query'
+import { useCallback, useEffect } from 'react'
+import { usePortal } from '../../../bitrix24/portal-context.tsx'
+import { currentUserQueryOptions } from '../api/current-user.ts'
+import { recentListQueryOptions } from '../api/list-query.ts'
+import type { RecentListPayload } from '../api/payload.ts'
+import { collectEntries } from '../model/collect.ts'
+import { unreadTotal } from '../model/unread-total.ts'
+
+/** 25 pages of 200: past 5,000 unread chats the header says "5,000+" rather than page on. */
+const MAX_PAGES = 25
+
+/** The current user's id (0 until the portal has said). */
+export function useCurrentUserId(): number {
+  const portal = usePortal()
+  return useQuery(currentUserQueryOptions(portal)).data ?? 0
+}
+
+export interface UnreadTotal {
+  total: number
+  /** False while pages are still coming, or when there were more than MAX_PAGES. */
+  complete: boolean
+}
+
+/**
+ * The messenger's unread total over every unread dialog — the "Unread" filter's own list
+ * (UNREAD_ONLY), read to its end, so it shares the cache, the confirmations and the refreshes of
+ * that list. Null until the first page and the user's id are known.
+ */
+export function useUnreadTotal(userId: number): UnreadTotal | null {
+  const portal = usePortal()
+  const queryClient = useQueryClient()
+  const select = useCallback(
+    (data: { pages: RecentListPayload[] }) => ({
+      total: unreadTotal(
+        collectEntries(data.pages, userId).flatMap((entry) =>
+          entry.kind === 'dialog' ? [entry.dialog] : [],
+        ),
+      ),
+      pages: data.pages.length,
+    }),
+    [userId],
+  )
+  const query = useInfiniteQuery({
+    ...recentListQueryOptions(portal, queryClient, 'unread'),
+    select,
+  })
+  const { data, hasNextPage, isFetchingNextPage, fetchNextPage } = query
+  const more = hasNextPage && (data?.pages ?? 0) < MAX_PAGES
+  useEffect(() => {
+    if (more && !isFetchingNextPage) void fetchNextPage()
+  }, [more, isFetchingNextPage, fetchNextPage])
+
+  if (data === undefined || userId === 0) return null
+  return { total: data.total, complete: !hasNextPage }
+}
