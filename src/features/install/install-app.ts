@@ -60,9 +60,9 @@ function readBindings(result: unknown): Binding[] {
 }
 
 export function bindParams(placement: PlacementCode, handler: string) {
-  const spec = PLACEMENTS.find((candidate) => candidate.placement === placement)!
+  const spec = placement === 'IM_NAVIGATION' ? PLACEMENTS[0] : PLACEMENTS[1]
   return {
-    PLACEMENT: placement,
+    PLACEMENT: spec.placement,
     HANDLER: handler,
     TITLE: spec.titles.en,
     LANG_ALL: Object.fromEntries(
