@@ -402,9 +402,13 @@ export function generateRecent(userId: number, count: number = DEFAULT_DIALOGS):
     const demoCase = DEMO_CASES[index]
     const randomKind = pickKind(random)
     const kind: DialogKind =
-      index === 0 ? 'user' : index === 1 ? 'chat' : demoCase && demoCase.kind !== 'placeholder'
-        ? demoCase.kind
-        : randomKind
+      index === 0
+        ? 'user'
+        : index === 1
+          ? 'chat'
+          : demoCase && demoCase.kind !== 'placeholder'
+            ? demoCase.kind
+            : randomKind
     let counter = counterFor(random)
     let unread = random.chance(0.07)
     const hasReminder = random.chance(0.03)
@@ -479,7 +483,8 @@ export function generateRecent(userId: number, count: number = DEFAULT_DIALOGS):
     else if (kind === 'openChannel')
       title = random.pick(['Company news 📣', 'Новости компании', 'IT announcements'])
     else if (kind === 'channel') title = random.pick(['Board announcements', 'Release notes 🚀'])
-    else if (kind === 'collab') title = random.pick(['Agency collab: spring campaign', 'Partner collab'])
+    else if (kind === 'collab')
+      title = random.pick(['Agency collab: spring campaign', 'Partner collab'])
     else title = random.pick(CHAT_TITLES)
     if (kind === 'chat' && random.chance(0.3)) title = `${title} #${random.int(2, 40)}`
     const color = random.pick(COLORS)

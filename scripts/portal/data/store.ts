@@ -224,7 +224,13 @@ export class PortalStore {
    * Stores a user option the way setUserOption does: handed out from `nowMs + delayMs` on.
    * A later write of the same option replaces an earlier one still pending.
    */
-  setUserOption(userId: number, name: string, value: unknown, nowMs: number, delayMs: number): void {
+  setUserOption(
+    userId: number,
+    name: string,
+    value: unknown,
+    nowMs: number,
+    delayMs: number,
+  ): void {
     const state = this.user(userId)
     if (delayMs <= 0) {
       state.pendingOptions.delete(name)

@@ -12,8 +12,9 @@ import {
   parseFrameMessage,
   resizeToCss,
 } from '../frame-protocol.ts'
-import type { InitData } from '../frame-protocol.ts'
 import type { PageConfig } from './html.ts'
+import { mountChat } from './chat.ts'
+import { initData, postJson, refreshLaunch } from './launch-support.ts'
 import type { LaunchData } from '../portal-api.ts'
 import type { LogEntry } from '../log.ts'
 
@@ -126,17 +127,6 @@ function connectEvents(): void {
 
 // ---------------------------------------------------------------- launch
 
-async function postJson<T>(path: string, body: unknown): Promise<T> {
-  const response = await fetch(path, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(body),
-  })
-  const data = (await response.json()) as T & { error?: string }
-  if (!response.ok) throw new Error(data.error ?? `HTTP ${response.status}`)
-  return data
-}
-
 function addField(form: HTMLFormElement, name: string, value: string): void {
   const input = document.createElement('input')
   input.type = 'hidden'
@@ -222,26 +212,6 @@ function reply(callback: string, result?: unknown): void {
   iframe?.contentWindow?.postMessage(formatFrameReply(callback, result), appOrigin)
 }
 
-function initData(data: LaunchData): InitData {
-  return {
-    DOMAIN: location.host,
-    PROTOCOL: location.protocol === 'https:' ? 1 : 0,
-    LANG: data.lang,
-    PATH: data.path,
-    AUTH_ID: data.authId,
-    AUTH_EXPIRES: data.authExpires,
-    REFRESH_ID: data.refreshId,
-    MEMBER_ID: data.memberId,
-    IS_ADMIN: data.isAdmin,
-    INSTALL: data.install,
-    FIRST_RUN: data.firstRun,
-    PLACEMENT: data.placement,
-    PLACEMENT_OPTIONS: { ...data.placementOptions },
-    USER_OPTIONS: { ...data.userOptions },
-    APP_OPTIONS: { ...data.appOptions },
-  }
-}
-
 function optionParams(params: unknown): { name: string; value: unknown } | null {
   if (params === null || typeof params !== 'object') return null
   const { name, value } = params as { name?: unknown; value?: unknown }
@@ -257,17 +227,9 @@ async function handleCommand(command: string, params: unknown, callback: string)
       // FIRST_RUN is said once; asking again in the same launch says false.
       data.firstRun = false
       return
-    case 'refreshAuth': {
-      const fresh = await postJson<{ AUTH_ID: string; REFRESH_ID: string; AUTH_EXPIRES: number }>(
-        '/portal-api/refresh',
-        { refreshId: data.refreshId },
-      )
-      data.authId = fresh.AUTH_ID
-      data.refreshId = fresh.REFRESH_ID
-      data.authExpires = fresh.AUTH_EXPIRES
-      reply(callback, fresh)
+    case 'refreshAuth':
+      reply(callback, await refreshLaunch(data))
       return
-    }
     case 'setInstall':
       reply(callback)
       return
@@ -428,4 +390,5 @@ window.__portal = {
 }
 
 connectEvents()
-relaunch('page load')
+// `?chat=DIALOG_ID` shows a chat of the messenger (with the apps' message-menu items) instead.
+if (!mountChat(config, logFrame)) relaunch('page load')

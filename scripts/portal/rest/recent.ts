@@ -246,7 +246,8 @@ export const imRecentGet: MethodHandler = (params, { userId, store }) => {
  */
 export const imRecentUnread: MethodHandler = (params, { userId, store }) => {
   const dialogId = checkedDialogId(params)
-  const action = params.ACTION !== undefined && params.ACTION !== null ? params.ACTION : params.UNREAD
+  const action =
+    params.ACTION !== undefined && params.ACTION !== null ? params.ACTION : params.UNREAD
   const item = recentRow(store.user(userId).items, dialogId)
   if (!item) return { result: false }
   item.unread = action !== 'N'

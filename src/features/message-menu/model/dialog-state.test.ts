@@ -34,8 +34,9 @@ describe('restoreCommands (undo of "Mark unread from here")', () => {
     })
   })
 
-  it('leaves the messages alone when the chosen one was still unread', () => {
-    expect(restoreCommands({ ...read, lastReadId: 470, counter: 3 }, 'messages', 480)).toEqual([
+  it('makes the earlier unread messages unread again when the chosen one was still unread', () => {
+    expect(restoreCommands({ ...read, lastReadId: 470, counter: 30 }, 'messages', 480)).toEqual([
+      { method: 'im.dialog.unread', params: { DIALOG_ID: 'chat1017', MESSAGE_ID: 471 } },
       { method: 'im.recent.unread', params: { DIALOG_ID: 'chat1017', ACTION: 'N' } },
     ])
   })

@@ -34,16 +34,17 @@ export type MarkMethod =
   | 'manual'
 
 export interface RestoreCommand {
-  method: 'im.dialog.read' | 'im.recent.unread'
+  method: 'im.dialog.read' | 'im.dialog.unread' | 'im.recent.unread'
   params: Record<string, string | number>
 }
 
 /**
  * What puts a dialog back the way it was before "Mark unread from here", in the order to send
- * them. Messages the user had read are read again up to the last one they had read
- * (im.dialog.read MESSAGE_ID, PROTOCOL.md §4) — only when the chosen message was among them,
- * otherwise nothing changed there. Reading also clears the manual mark, so the mark is set back
- * to what it was last (im.recent.unread is idempotent).
+ * them. When the chosen message had been read, the dialog is read again up to the last message
+ * read before (im.dialog.read MESSAGE_ID, PROTOCOL.md §4). When it was still unread, the
+ * messages unread before it are made unread again from the first of them (a portal may have
+ * moved its read cursor up to the chosen message). Then the manual mark is set back to what it
+ * was (im.recent.unread is idempotent).
  */
 export function restoreCommands(
   before: DialogState,
@@ -55,6 +56,11 @@ export function restoreCommands(
     commands.push({
       method: 'im.dialog.read',
       params: { DIALOG_ID: before.dialogId, MESSAGE_ID: before.lastReadId },
+    })
+  } else if (method === 'messages' && before.lastReadId > 0) {
+    commands.push({
+      method: 'im.dialog.unread',
+      params: { DIALOG_ID: before.dialogId, MESSAGE_ID: before.lastReadId + 1 },
     })
   }
   commands.push({
