@@ -27,6 +27,13 @@ export interface TruthDialog {
   /** `SONET_GROUP` for workgroup chats (then `entityId` is the group id, i.e. `sg<entityId>`). */
   entityType?: string
   entityId?: string
+  /** A colleague without a dialog yet. */
+  placeholder: boolean
+  /** The last message read, and the newest message's id. */
+  lastId: number
+  messageId: number
+  /** Who muted the chat: `{"1": true}` or `[]`. */
+  muteList?: unknown
 }
 
 /**
@@ -107,6 +114,11 @@ export async function clearFaults(base: string): Promise<void> {
 
 export async function setData(base: string, data: DataSpec): Promise<void> {
   await call(base, 'POST', '/__control/data', data)
+}
+
+/** Installed with the app's bindings as its installer leaves them, or never installed. */
+export async function setInstalled(base: string, installed: boolean): Promise<void> {
+  await call(base, 'POST', '/__control/install', { installed })
 }
 
 export function truth(base: string, user = 1): Promise<Truth> {
