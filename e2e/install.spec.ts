@@ -15,7 +15,7 @@ async function bindings(portalUrl: string): Promise<Binding[]> {
   return (await control.truth(portalUrl)).placements as Binding[]
 }
 
-// Each test starts on a portal where the app was never installed: no bindings at all.
+// Every test here starts on a portal where the app was never installed: no bindings.
 test.beforeEach(async ({ portalUrl }) => {
   await control.setInstalled(portalUrl, false)
 })
@@ -60,10 +60,12 @@ test('install explains itself, binds IM_NAVIGATION and IM_CONTEXT_MENU in every 
     byMethod['placement.unbind'],
     byMethod['placement.bind'],
   ]).toEqual([1, undefined, 2])
+  // The portal gives setInstallFinish no answer: it reloads the page, which opens the
+  // installed app in normal mode, with its messenger item now shown.
+  await expect(page).toHaveURL(/install=N/)
   await expect(page.locator('#request-log')).toContainText('setInstallFinish')
-
-  // The portal reopens the installed app in normal mode.
   await expect(app.frame.getByRole('heading', { name: 'Recent chats' })).toBeVisible()
+  await expect(page.locator('#im-nav-item')).toHaveText(/Unread marks/)
 })
 
 test('installing twice in a row binds each placement exactly once', async ({ page, portalUrl }) => {

@@ -19,9 +19,8 @@ test('revoked access (user_access_error): says so and what an admin should do', 
   await control.injectFault(portalUrl, {
     method: 'im.recent.list',
     kind: 'http',
-    status: 403,
+    // The portal answers with the documented status (401) and message.
     error: 'user_access_error',
-    description: 'The user does not have access to the application.',
     times: -1,
   })
   const app = await launch(page)
@@ -47,9 +46,7 @@ test('missing scope (insufficient_scope): names the scope and the admin’s fix,
   await control.injectFault(portalUrl, {
     method: 'im.recent.list',
     kind: 'http',
-    status: 403,
     error: 'insufficient_scope',
-    description: 'The request requires higher privileges than provided by the access token.',
     times: -1,
   })
   const app = await launch(page)

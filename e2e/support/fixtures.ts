@@ -93,16 +93,25 @@ export type TruthDialog = control.TruthDialog
 /** The unread rule, on the server's data: the manual mark or unread messages. */
 export const isUnread = (d: Pick<TruthDialog, 'unread' | 'counter'>) => d.unread || d.counter > 0
 
-/** The first dialog, in list order, that the server holds as read: a target for "mark unread". */
+/**
+ * The first dialog, in list order, that the server holds as read: a target for "mark unread".
+ * Placeholder rows (colleagues without a dialog) cannot be marked, so they are no target.
+ */
 export async function firstReadDialog(portalUrl: string): Promise<TruthDialog> {
-  const dialog = (await control.truth(portalUrl)).dialogs.find((d) => !isUnread(d))
+  const dialog = (await control.truth(portalUrl)).dialogs.find(
+    (d) => !isUnread(d) && !d.placeholder,
+  )
   if (!dialog) throw new Error('the portal holds no read dialog')
   return dialog
 }
 
-/** Dialog id (as the rows name it) → whether the server holds it unread. */
+/**
+ * Dialog id (as the rows name it) → whether the server holds it unread, for every row the list
+ * shows: the user's dialogs and the open-line sessions waiting in a queue.
+ */
 export async function serverUnread(portalUrl: string): Promise<Map<string, boolean>> {
-  return new Map((await control.truth(portalUrl)).dialogs.map((d) => [String(d.id), isUnread(d)]))
+  const { dialogs, queued } = await control.truth(portalUrl)
+  return new Map([...dialogs, ...queued].map((d) => [String(d.id), isUnread(d)]))
 }
 
 export { expect, control }

@@ -44,7 +44,14 @@ export interface Truth {
   user: number
   /** In list order (pinned first, then by last activity). */
   dialogs: TruthDialog[]
+  /** Open-line sessions waiting in a queue: raw items the list adds to every page. */
+  queued: Pick<TruthDialog, 'id' | 'title' | 'unread' | 'counter'>[]
+  /** User options as getInitData hands them out now. */
   userOptions: Record<string, unknown>
+  /** Written by setUserOption, not handed out yet (see setUserOptionDelay). */
+  pendingUserOptions: Record<string, unknown>
+  /** Whether the user has opened the installed app before (FIRST_RUN is then false). */
+  hasRun: boolean
   appOptions: Record<string, unknown>
   placements: unknown[]
   installed: boolean
@@ -116,11 +123,6 @@ export async function setData(base: string, data: DataSpec): Promise<void> {
   await call(base, 'POST', '/__control/data', data)
 }
 
-/** Installed with the app's bindings as its installer leaves them, or never installed. */
-export async function setInstalled(base: string, installed: boolean): Promise<void> {
-  await call(base, 'POST', '/__control/install', { installed })
-}
-
 export function truth(base: string, user = 1): Promise<Truth> {
   return call<Truth>(base, 'GET', `/__control/truth?user=${encodeURIComponent(String(user))}`)
 }
@@ -139,6 +141,20 @@ export async function setAuth(
   options: { ttlSeconds?: number; expireNow?: boolean },
 ): Promise<void> {
   await call(base, 'POST', '/__control/auth', options)
+}
+
+/** How long a setUserOption write takes to show in getInitData (the portal's default: 3000). */
+export async function setUserOptionDelay(base: string, ms: number): Promise<void> {
+  await call(base, 'POST', '/__control/user-option-delay', { ms })
+}
+
+/**
+ * `true`: installed with the app's messenger items bound (IM_NAVIGATION, IM_CONTEXT_MENU: how
+ * every test starts);
+ * `false`: never installed — no bindings, the messenger item hidden.
+ */
+export async function setInstalled(base: string, installed: boolean): Promise<void> {
+  await call(base, 'POST', '/__control/install', { installed })
 }
 
 export async function setRateLimit(

@@ -560,6 +560,21 @@ export function generateRecent(userId: number, count: number = DEFAULT_DIALOGS):
   return [...pinnedItems, ...items.slice(pinnedCount)]
 }
 
+/** A message block without a portal author, file or attachment (a client's, or none at all). */
+function systemMessage(id: number, text: string, date: string): RecentItem {
+  return {
+    id,
+    text,
+    file: false,
+    author_id: 0,
+    attach: false,
+    sticker: null,
+    date,
+    status: 'received',
+    uuid: null,
+  }
+}
+
 /**
  * A colleague the user has no dialog with yet, as the intranet list shows one: a shared row of
  * the recent table (USER_ID 0), flagged `options.default_user_record`, with no message
@@ -575,17 +590,7 @@ function placeholderItem(id: number, joinedMs: number, random: Random): RecentIt
     type: 'user',
     avatar: { url: colleague.avatar, color: colleague.color },
     title: fullName(colleague),
-    message: {
-      id: 0,
-      text: '',
-      file: false,
-      author_id: 0,
-      attach: false,
-      sticker: null,
-      date,
-      status: 'received',
-      uuid: null,
-    },
+    message: systemMessage(0, '', date),
     counter: 0,
     last_id: 0,
     pinned: false,
@@ -634,17 +639,11 @@ export function generateQueuedLines(userId: number, count: number): RecentItem[]
       type: 'chat',
       avatar: { url: '', color: spec.color },
       title: spec.title,
-      message: {
-        id: messageId,
-        text: random.pick(['Hello, is anyone there?', 'Здравствуйте! Нужна помощь с заказом']),
-        file: false,
-        author_id: 0,
-        attach: false,
-        sticker: null,
+      message: systemMessage(
+        messageId,
+        random.pick(['Hello, is anyone there?', 'Здравствуйте! Нужна помощь с заказом']),
         date,
-        status: 'received',
-        uuid: null,
-      },
+      ),
       counter: 1,
       last_id: messageId - 1,
       pinned: false,
