@@ -18,7 +18,7 @@ import {
 import type { ChatView } from '../chat-api.ts'
 import type { LaunchData } from '../portal-api.ts'
 import type { PageConfig } from './html.ts'
-import { initData, postJson, refreshLaunch } from './launch-support.ts'
+import { initData, postJson, postLaunch, refreshLaunch } from './launch-support.ts'
 
 type LogFrame = (
   method: string,
@@ -162,36 +162,7 @@ export function mountChat(config: PageConfig, logFrame: LogFrame): boolean {
     slider.append(frame)
     sliderTitle.textContent = itemTitle
     slider.hidden = false
-    const action = new URL(data.handler ?? config.appUrl)
-    frameOrigin = action.origin
-    action.searchParams.set('DOMAIN', location.host)
-    action.searchParams.set('PROTOCOL', https ? '1' : '0')
-    action.searchParams.set('LANG', data.lang)
-    action.searchParams.set('APP_SID', data.appSid)
-    const form = element('form', {
-      method: 'post',
-      action: action.toString(),
-      target: name,
-      hidden: true,
-    })
-    const fields: Record<string, string> = {
-      AUTH_ID: data.authId,
-      AUTH_EXPIRES: String(data.authExpires),
-      REFRESH_ID: data.refreshId,
-      SERVER_ENDPOINT: `${location.protocol}//${location.host}/rest/`,
-      member_id: data.memberId,
-      status: data.status,
-      PLACEMENT: data.placement,
-      PLACEMENT_OPTIONS: JSON.stringify(data.placementOptions),
-      APPLICATION_TOKEN: data.applicationToken,
-      APPLICATION_SCOPE: data.scope,
-    }
-    for (const [key, value] of Object.entries(fields)) {
-      form.append(element('input', { type: 'hidden', name: key, value }))
-    }
-    document.body.append(form)
-    form.submit()
-    form.remove()
+    frameOrigin = postLaunch(data, name, config.appUrl)
     logFrame('(slider)', {
       note: `IM_CONTEXT_MENU ${JSON.stringify(data.placementOptions)}, APP_SID ${data.appSid}`,
     })

@@ -49,3 +49,45 @@ export async function refreshLaunch(data: LaunchData) {
   data.authExpires = fresh.AUTH_EXPIRES
   return fresh
 }
+
+/**
+ * Loads the app into the frame named `target` as a portal does (PROTOCOL.md §1): a form POST to
+ * the handler (the bound one, else the app's URL) with DOMAIN, PROTOCOL, LANG, APP_SID in the query
+ * and the tokens and placement in the body. Returns the origin the app's messages must come from.
+ */
+export function postLaunch(data: LaunchData, target: string, appUrl: string): string {
+  const https = location.protocol === 'https:'
+  const action = new URL(data.handler ?? appUrl)
+  action.searchParams.set('DOMAIN', location.host)
+  action.searchParams.set('PROTOCOL', https ? '1' : '0')
+  action.searchParams.set('LANG', data.lang)
+  action.searchParams.set('APP_SID', data.appSid)
+  const form = document.createElement('form')
+  form.method = 'post'
+  form.action = action.toString()
+  form.target = target
+  form.hidden = true
+  const fields: Record<string, string> = {
+    AUTH_ID: data.authId,
+    AUTH_EXPIRES: String(data.authExpires),
+    REFRESH_ID: data.refreshId,
+    SERVER_ENDPOINT: `${location.protocol}//${location.host}/rest/`,
+    member_id: data.memberId,
+    status: data.status,
+    PLACEMENT: data.placement,
+    PLACEMENT_OPTIONS: JSON.stringify(data.placementOptions),
+    APPLICATION_TOKEN: data.applicationToken,
+    APPLICATION_SCOPE: data.scope,
+  }
+  for (const [name, value] of Object.entries(fields)) {
+    const input = document.createElement('input')
+    input.type = 'hidden'
+    input.name = name
+    input.value = value
+    form.append(input)
+  }
+  document.body.append(form)
+  form.submit()
+  form.remove()
+  return action.origin
+}

@@ -14,7 +14,7 @@ import {
 } from '../frame-protocol.ts'
 import type { PageConfig } from './html.ts'
 import { mountChat } from './chat.ts'
-import { initData, postJson, refreshLaunch } from './launch-support.ts'
+import { initData, postJson, postLaunch, refreshLaunch } from './launch-support.ts'
 import type { LaunchData } from '../portal-api.ts'
 import type { LogEntry } from '../log.ts'
 
@@ -127,14 +127,6 @@ function connectEvents(): void {
 
 // ---------------------------------------------------------------- launch
 
-function addField(form: HTMLFormElement, name: string, value: string): void {
-  const input = document.createElement('input')
-  input.type = 'hidden'
-  input.name = name
-  input.value = value
-  form.append(input)
-}
-
 /** A fresh iframe per launch (its name carries the new APP_SID), loaded by a form POST. */
 async function launch(): Promise<void> {
   const data = await postJson<LaunchData>('/portal-api/launch', {
@@ -156,30 +148,7 @@ async function launch(): Promise<void> {
   container.replaceChildren(frame)
   iframe = frame
 
-  const action = new URL(data.handler ?? config.appUrl)
-  appOrigin = action.origin
-  action.searchParams.set('DOMAIN', location.host)
-  action.searchParams.set('PROTOCOL', https ? '1' : '0')
-  action.searchParams.set('LANG', data.lang)
-  action.searchParams.set('APP_SID', data.appSid)
-  const form = document.createElement('form')
-  form.method = 'post'
-  form.action = action.toString()
-  form.target = name
-  form.hidden = true
-  addField(form, 'AUTH_ID', data.authId)
-  addField(form, 'AUTH_EXPIRES', String(data.authExpires))
-  addField(form, 'REFRESH_ID', data.refreshId)
-  addField(form, 'SERVER_ENDPOINT', `${location.protocol}//${location.host}/rest/`)
-  addField(form, 'member_id', data.memberId)
-  addField(form, 'status', data.status)
-  addField(form, 'PLACEMENT', data.placement)
-  addField(form, 'PLACEMENT_OPTIONS', JSON.stringify(data.placementOptions))
-  addField(form, 'APPLICATION_TOKEN', data.applicationToken)
-  addField(form, 'APPLICATION_SCOPE', data.scope)
-  document.body.append(form)
-  form.submit()
-  form.remove()
+  appOrigin = postLaunch(data, name, config.appUrl)
   logFrame('(launch)', {
     note: `${data.placement}${data.install ? ' install' : ''} as user ${data.user.id}, APP_SID ${data.appSid}`,
   })
