@@ -1,6 +1,8 @@
 // `npm run screenshots`: photographs the built app inside the local portal for the README.
 // Starts the portal and the production server on free loopback ports, opens the app in the
-// messenger's navigation (IM_NAVIGATION) and writes docs/screenshots/{light,dark,arabic,phone}.png.
+// messenger's navigation (IM_NAVIGATION) and writes docs/screenshots/{light,dark,arabic,phone}.png,
+// then opens a chat's message menu and the app's "Mark unread from here" slider (IM_CONTEXT_MENU)
+// and writes docs/screenshots/{message-menu,context-menu}.png.
 // Run `npm run build` first. Text renders with the machine's fonts (Noto looks closest to a
 // portal: apt-get install fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji).
 import { existsSync, mkdirSync } from 'node:fs'
@@ -91,11 +93,46 @@ async function main(): Promise<void> {
       console.log(`docs/screenshots/${shot.file}`)
       await page.close()
     }
+    await messageMenuShots(browser, portalUrl, portal)
   } finally {
     await browser.close()
     await portal.close()
     await new Promise((resolve) => app.close(resolve))
   }
+}
+
+/** The first group chat of user 1 that is read: where the user marks a message unread. */
+function readChat(portal: ReturnType<typeof createPortal>): { id: string; messageId: number } {
+  for (const dialog of portal.store.truth(1)) {
+    if (dialog.type === 'chat' && dialog.counter === 0 && dialog.unread === false) {
+      return { id: String(dialog.id), messageId: Number(dialog.messageId) }
+    }
+  }
+  throw new Error('the demo data holds no read chat')
+}
+
+async function messageMenuShots(
+  browser: Awaited<ReturnType<typeof chromium.launch>>,
+  portalUrl: string,
+  portal: ReturnType<typeof createPortal>,
+): Promise<void> {
+  const page = await browser.newPage({ viewport: { width: 1200, height: 760 } })
+  await page.emulateMedia({ colorScheme: 'light', reducedMotion: 'reduce' })
+  const chat = readChat(portal)
+  await page.goto(new URL(`/?chat=${chat.id}&user=1&lang=en`, portalUrl).href)
+  const message = page.locator(`#chat-messages [data-message-id="${chat.messageId - 2}"]`)
+  await message.getByRole('button', { name: /Message menu/ }).click()
+  await page.locator('#messenger').screenshot({ path: `${out}message-menu.png` })
+  console.log('docs/screenshots/message-menu.png')
+  await message.getByRole('menuitem', { name: 'Mark unread from here' }).click()
+  await page
+    .frameLocator('#slider-frame')
+    .getByText('Marked unread from this message')
+    .waitFor({ timeout: 30_000 })
+  await page.waitForTimeout(300)
+  await page.screenshot({ path: `${out}context-menu.png` })
+  console.log('docs/screenshots/context-menu.png')
+  await page.close()
 }
 
 main().catch((error: unknown) => {

@@ -27,8 +27,13 @@ export interface TruthDialog {
   /** `SONET_GROUP` for workgroup chats (then `entityId` is the group id, i.e. `sg<entityId>`). */
   entityType?: string
   entityId?: string
-  /** A colleague without a dialog yet: nothing can be marked on it. */
+  /** A colleague without a dialog yet. */
   placeholder: boolean
+  /** The last message read, and the newest message's id. */
+  lastId: number
+  messageId: number
+  /** Who muted the chat: `{"1": true}` or `[]`. */
+  muteList?: unknown
 }
 
 /**
@@ -144,7 +149,8 @@ export async function setUserOptionDelay(base: string, ms: number): Promise<void
 }
 
 /**
- * `true`: installed with the app's IM_NAVIGATION item bound (how every test starts);
+ * `true`: installed with the app's messenger items bound (IM_NAVIGATION, IM_CONTEXT_MENU: how
+ * every test starts);
  * `false`: never installed — no bindings, the messenger item hidden.
  */
 export async function setInstalled(base: string, installed: boolean): Promise<void> {

@@ -177,4 +177,4 @@ export const UI_LANGUAGES = [
   'in',
 ] as const
 
-export const PLACEMENTS = ['DEFAULT', 'IM_NAVIGATION'] as const
+export const PLACEMENTS = ['DEFAULT', 'IM_NAVIGATION', 'IM_CONTEXT_MENU'] as const

@@ -7,6 +7,7 @@ import type { PortalStore } from './data/store.ts'
 import { PORTAL_USERS, fullName, portalUser } from './data/users.ts'
 import { PLACEMENTS, UI_LANGUAGES } from './frame-protocol.ts'
 import { parseJsonObject, readBody, sendJson } from './http-util.ts'
+import { chatView, contextMenuBinding, contextMenuOptions } from './chat-api.ts'
 
 /**
  * What the portal page asks its own server for (`/portal-api/…`): launch tokens, token
@@ -89,6 +90,16 @@ function launch(body: Record<string, unknown>, deps: PortalApiDeps): LaunchData 
       'The messenger has no item of this app: it is not installed, or it bound no IM_NAVIGATION handler',
     )
   }
+  // A message-menu item opens its bound handler with the message as PLACEMENT_OPTIONS.
+  const menuBinding = placement === 'IM_CONTEXT_MENU' ? contextMenuBinding(deps.store) : null
+  const menuOptions =
+    placement === 'IM_CONTEXT_MENU' ? contextMenuOptions(body.placementOptions) : null
+  if (placement === 'IM_CONTEXT_MENU' && !install && (!menuBinding || !menuOptions)) {
+    throw new ApiError(
+      409,
+      'No message-menu item of this app: it is not installed, it bound no IM_CONTEXT_MENU handler, or no message was chosen',
+    )
+  }
   // FIRST_RUN: the first time this user opens the installed app (b24restdocs
   // sdk/bx24-js-sdk/system-functions/bx24-install.md); every later launch says false.
   const state = deps.store.user(user.id)
@@ -107,10 +118,11 @@ function launch(body: Record<string, unknown>, deps: PortalApiDeps): LaunchData 
     path: '/marketplace/app/1/',
     lang,
     placement,
-    placementOptions: placementOptions(placement),
+    placementOptions: menuOptions ?? placementOptions(placement),
     install,
     firstRun,
     ...(!install && placement === 'IM_NAVIGATION' && binding ? { handler: binding.handler } : {}),
+    ...(!install && menuBinding ? { handler: menuBinding.handler } : {}),
     navigation: binding ? { title: binding.title, handler: binding.handler } : null,
     isAdmin: user.isAdmin,
     user: { id: user.id, name: fullName(user) },
@@ -145,6 +157,18 @@ export async function handlePortalApi(
   const route = `${req.method ?? 'GET'} ${url.pathname}`
   if (route === 'GET /portal-api/events') return events(req, res, deps)
   if (route === 'GET /portal-api/log') return sendJson(res, 200, { entries: deps.log.entries() })
+  if (route === 'GET /portal-api/chat') {
+    const user = portalUser(Number(url.searchParams.get('user') ?? 1))
+    const view =
+      user &&
+      chatView(
+        deps.store,
+        user.id,
+        url.searchParams.get('dialog') ?? '',
+        url.searchParams.get('lang') ?? 'en',
+      )
+    return view ? sendJson(res, 200, view) : sendJson(res, 404, { error: 'no such dialog' })
+  }
   if (route === 'GET /portal-api/users') {
     return sendJson(
       res,

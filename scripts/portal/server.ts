@@ -83,7 +83,7 @@ export function createPortal(options: PortalOptions = {}): Portal {
     dialogs: options.dialogs ?? DEFAULT_DIALOGS,
     userOptionDelayMs: options.userOptionDelayMs ?? DEFAULT_USER_OPTION_DELAY_MS,
   }
-  // A fresh portal has the app installed with its messenger item bound, as the app's own
+  // A fresh portal has the app installed with its messenger items bound, as the app's own
   // installer leaves it; /__control/install takes it back to "never installed".
   const store = new PortalStore(defaults.dialogs, [
     {
@@ -93,6 +93,15 @@ export function createPortal(options: PortalOptions = {}): Portal {
       description: '',
       langAll: {},
       options: { iconName: 'fa-envelope' },
+      userId: 0,
+    },
+    {
+      placement: 'IM_CONTEXT_MENU',
+      handler: appUrl,
+      title: 'Mark unread from here',
+      description: '',
+      langAll: {},
+      options: {},
       userId: 0,
     },
   ])

@@ -19,6 +19,16 @@ const InstallScreen = lazy(() =>
   })),
 )
 
+// Opened from a message's menu: a small screen of its own, loaded only there.
+const MessageMenuScreen = lazy(() =>
+  import('../features/message-menu/components/MessageMenuScreen.tsx').then((module) => ({
+    default: module.MessageMenuScreen,
+  })),
+)
+
+/** The message menu's placement (IM_CONTEXT_MENU): the app marks that message's dialog unread. */
+const isMessageMenu = (portal: Portal) => portal.placement.placement === 'IM_CONTEXT_MENU'
+
 /** Before getInitData answers, the launch URL's LANG (set by the portal) is the best guess. */
 function launchLanguage(): string {
   return new URLSearchParams(window.location.search).get('LANG') ?? navigator.language.slice(0, 2)
@@ -30,7 +40,13 @@ function PortalApp() {
   return (
     <I18nProvider portalLang={portal.getLang()}>
       <div className="app" data-placement={portal.placement.placement}>
-        {portal.isInstallMode ? <InstallScreen /> : <RecentScreen />}
+        {portal.isInstallMode ? (
+          <InstallScreen />
+        ) : isMessageMenu(portal) ? (
+          <MessageMenuScreen />
+        ) : (
+          <RecentScreen />
+        )}
       </div>
     </I18nProvider>
   )
@@ -40,7 +56,7 @@ function PortalApp() {
 function connect(queryClient: QueryClient): Promise<Portal> {
   return connectToPortal().then((portal) => {
     void loadCatalog(resolveLanguage(portal.getLang()).portal)
-    if (!portal.isInstallMode) prefetchRecentList(portal, queryClient)
+    if (!portal.isInstallMode && !isMessageMenu(portal)) prefetchRecentList(portal, queryClient)
     return portal
   })
 }

@@ -148,6 +148,11 @@ export interface TruthDialog {
   entityId: unknown
   /** A colleague without a dialog yet (`options.default_user_record`). */
   placeholder: boolean
+  /** The last message read (`last_id`) and the newest message's id (`message.id`). */
+  lastId: unknown
+  messageId: unknown
+  /** Who muted the chat (`chat.mute_list`). */
+  muteList: unknown
 }
 
 export class PortalStore {
@@ -268,6 +273,9 @@ export class PortalStore {
         entityType: chat?.entity_type,
         entityId: chat?.entity_id,
         placeholder: isPlaceholder(item),
+        lastId: item.last_id,
+        messageId: isPlainObject(item.message) ? item.message.id : undefined,
+        muteList: chat?.mute_list,
       }
     })
   }

@@ -12,8 +12,9 @@ import {
   parseFrameMessage,
   resizeToCss,
 } from '../frame-protocol.ts'
-import type { InitData } from '../frame-protocol.ts'
 import type { PageConfig } from './html.ts'
+import { mountChat } from './chat.ts'
+import { initData, postJson, postLaunch, refreshLaunch } from './launch-support.ts'
 import type { LaunchData } from '../portal-api.ts'
 import type { LogEntry } from '../log.ts'
 
@@ -126,25 +127,6 @@ function connectEvents(): void {
 
 // ---------------------------------------------------------------- launch
 
-async function postJson<T>(path: string, body: unknown): Promise<T> {
-  const response = await fetch(path, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(body),
-  })
-  const data = (await response.json()) as T & { error?: string }
-  if (!response.ok) throw new Error(data.error ?? `HTTP ${response.status}`)
-  return data
-}
-
-function addField(form: HTMLFormElement, name: string, value: string): void {
-  const input = document.createElement('input')
-  input.type = 'hidden'
-  input.name = name
-  input.value = value
-  form.append(input)
-}
-
 /** A fresh iframe per launch (its name carries the new APP_SID), loaded by a form POST. */
 async function launch(): Promise<void> {
   const data = await postJson<LaunchData>('/portal-api/launch', {
@@ -167,30 +149,7 @@ async function launch(): Promise<void> {
   iframe = frame
 
   // Install mode opens the app's install page; a placement opens the handler it was bound to.
-  const action = new URL(data.install ? config.installUrl : (data.handler ?? config.appUrl))
-  appOrigin = action.origin
-  action.searchParams.set('DOMAIN', location.host)
-  action.searchParams.set('PROTOCOL', https ? '1' : '0')
-  action.searchParams.set('LANG', data.lang)
-  action.searchParams.set('APP_SID', data.appSid)
-  const form = document.createElement('form')
-  form.method = 'post'
-  form.action = action.toString()
-  form.target = name
-  form.hidden = true
-  addField(form, 'AUTH_ID', data.authId)
-  addField(form, 'AUTH_EXPIRES', String(data.authExpires))
-  addField(form, 'REFRESH_ID', data.refreshId)
-  addField(form, 'SERVER_ENDPOINT', `${location.protocol}//${location.host}/rest/`)
-  addField(form, 'member_id', data.memberId)
-  addField(form, 'status', data.status)
-  addField(form, 'PLACEMENT', data.placement)
-  addField(form, 'PLACEMENT_OPTIONS', JSON.stringify(data.placementOptions))
-  addField(form, 'APPLICATION_TOKEN', data.applicationToken)
-  addField(form, 'APPLICATION_SCOPE', data.scope)
-  document.body.append(form)
-  form.submit()
-  form.remove()
+  appOrigin = postLaunch(data, name, data.install ? config.installUrl : config.appUrl)
   logFrame('(launch)', {
     note: `${data.placement}${data.install ? ' install' : ''} as user ${data.user.id}, APP_SID ${data.appSid}`,
   })
@@ -223,26 +182,6 @@ function reply(callback: string, result?: unknown): void {
   iframe?.contentWindow?.postMessage(formatFrameReply(callback, result), appOrigin)
 }
 
-function initData(data: LaunchData): InitData {
-  return {
-    DOMAIN: location.host,
-    PROTOCOL: location.protocol === 'https:' ? 1 : 0,
-    LANG: data.lang,
-    PATH: data.path,
-    AUTH_ID: data.authId,
-    AUTH_EXPIRES: data.authExpires,
-    REFRESH_ID: data.refreshId,
-    MEMBER_ID: data.memberId,
-    IS_ADMIN: data.isAdmin,
-    INSTALL: data.install,
-    FIRST_RUN: data.firstRun,
-    PLACEMENT: data.placement,
-    PLACEMENT_OPTIONS: { ...data.placementOptions },
-    USER_OPTIONS: { ...data.userOptions },
-    APP_OPTIONS: { ...data.appOptions },
-  }
-}
-
 function optionParams(params: unknown): { name: string; value: unknown } | null {
   if (params === null || typeof params !== 'object') return null
   const { name, value } = params as { name?: unknown; value?: unknown }
@@ -258,17 +197,9 @@ async function handleCommand(command: string, params: unknown, callback: string)
       // FIRST_RUN is said once; asking again in the same launch says false.
       data.firstRun = false
       return
-    case 'refreshAuth': {
-      const fresh = await postJson<{ AUTH_ID: string; REFRESH_ID: string; AUTH_EXPIRES: number }>(
-        '/portal-api/refresh',
-        { refreshId: data.refreshId },
-      )
-      data.authId = fresh.AUTH_ID
-      data.refreshId = fresh.REFRESH_ID
-      data.authExpires = fresh.AUTH_EXPIRES
-      reply(callback, fresh)
+    case 'refreshAuth':
+      reply(callback, await refreshLaunch(data))
       return
-    }
     case 'setInstall':
       reply(callback)
       return
@@ -429,4 +360,5 @@ window.__portal = {
 }
 
 connectEvents()
-relaunch('page load')
+// `?chat=DIALOG_ID` shows a chat of the messenger (with the apps' message-menu items) instead.
+if (!mountChat(config, logFrame)) relaunch('page load')

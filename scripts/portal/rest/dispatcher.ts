@@ -6,6 +6,7 @@ import { imRecentGet, imRecentHide, imRecentList, imRecentPin, imRecentUnread } 
 import { imDialogRead, imDialogReadAll, imDialogUnread } from './dialog.ts'
 import { imCountersGet } from './counters.ts'
 import { placementBind, placementGet, placementUnbind } from './placement.ts'
+import { profile } from './profile.ts'
 
 /** The methods this portal knows. Everything else is ERROR_METHOD_NOT_FOUND (404). */
 const METHODS: Record<string, MethodHandler> = {
@@ -21,6 +22,7 @@ const METHODS: Record<string, MethodHandler> = {
   'placement.bind': placementBind,
   'placement.unbind': placementUnbind,
   'placement.get': placementGet,
+  profile,
 }
 
 /** Portals treat method names case-insensitively and accept a `.json` suffix. */

@@ -12,6 +12,7 @@ const STEP_LABEL: Record<InstallStep, TextKey> = {
   check: 'installStepCheck',
   unbind: 'installStepUnbind',
   bind: 'installStepBind',
+  bindMenu: 'installStepBindMenu',
   finish: 'installStepFinish',
 }
 
@@ -49,13 +50,17 @@ function StepMark({ state }: { state: StepState }) {
 
 /**
  * The portal's install page: says what the app will do, then binds it to the messenger's
- * navigation (IM_NAVIGATION) step by step and calls installFinish(); the portal then reopens it.
+ * navigation (IM_NAVIGATION) and to the message menu (IM_CONTEXT_MENU) step by step and calls
+ * installFinish(); the portal then reopens it. Binding needs an administrator
+ * (b24restdocs placement.bind: "Who can execute the method: administrator"), so anyone else is
+ * told so before being offered a button that can only fail.
  */
 export function InstallScreen() {
   const { t } = useI18n()
   const portal = usePortal()
   const [progress, setProgress] = useState<Progress>({ status: 'idle' })
   const running = progress.status === 'running'
+  const isAdmin = portal.auth.isAdmin
 
   const start = () => {
     if (running) return
@@ -99,6 +104,10 @@ export function InstallScreen() {
           </li>
           <li>
             <Icon name="check" size={20} />
+            <span>{t('installWhatMenu')}</span>
+          </li>
+          <li>
+            <Icon name="check" size={20} />
             <span>{t('installWhatReplace')}</span>
           </li>
           <li>
@@ -138,7 +147,14 @@ export function InstallScreen() {
           </p>
         )}
 
-        {progress.status !== 'done' && (
+        {!isAdmin && (
+          <p className="install__error" role="note">
+            <Icon name="alert" size={20} />
+            <span>{t('installNeedsAdmin')}</span>
+          </p>
+        )}
+
+        {isAdmin && progress.status !== 'done' && (
           <div className="install__actions">
             <Button variant="primary" busy={running} aria-disabled={running} onClick={start}>
               {running

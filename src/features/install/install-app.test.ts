@@ -14,11 +14,12 @@ function setup(handlers: Record<string, Handler>) {
 }
 
 describe('installApp', () => {
-  it('unbinds every old IM_NAVIGATION handler, binds this one, then finishes', async () => {
+  it('unbinds every old handler of both placements, binds this one to each, then finishes', async () => {
     const { portal, calls, installFinish } = setup({
       'placement.get': () => [
         { placement: 'IM_NAVIGATION', handler: 'https://old.example.com/app/' },
         { placement: 'IM_NAVIGATION', handler: HANDLER },
+        { placement: 'IM_CONTEXT_MENU', handler: HANDLER },
         { placement: 'CRM_LEAD_DETAIL_TAB', handler: 'https://other.example.com/' },
       ],
       'placement.unbind': () => ({ count: 1 }),
@@ -27,19 +28,20 @@ describe('installApp', () => {
     const steps: InstallStep[] = []
     await installApp(portal, { handler: HANDLER, onStep: (step) => steps.push(step) })
 
-    expect(calls.map((c) => [c.method, c.params.HANDLER])).toEqual([
-      ['placement.get', undefined],
-      ['placement.unbind', 'https://old.example.com/app/'],
-      ['placement.unbind', HANDLER],
-      ['placement.bind', HANDLER],
+    expect(calls.map((c) => [c.method, c.params.PLACEMENT, c.params.HANDLER])).toEqual([
+      ['placement.get', undefined, undefined],
+      ['placement.unbind', 'IM_NAVIGATION', 'https://old.example.com/app/'],
+      ['placement.unbind', 'IM_NAVIGATION', HANDLER],
+      ['placement.unbind', 'IM_CONTEXT_MENU', HANDLER],
+      ['placement.bind', 'IM_NAVIGATION', HANDLER],
+      ['placement.bind', 'IM_CONTEXT_MENU', HANDLER],
     ])
-    expect(calls[1]!.params.PLACEMENT).toBe('IM_NAVIGATION')
-    expect(steps).toEqual(['check', 'unbind', 'bind', 'finish'])
+    expect(steps).toEqual(['check', 'unbind', 'bind', 'bindMenu', 'finish'])
     expect(installFinish).toHaveBeenCalledOnce()
   })
 
-  it('binds with a title in all 20 portal languages and the navigation icon', () => {
-    const params = bindParams(HANDLER)
+  it('binds the navigation item with a title in all 20 portal languages and its icon', () => {
+    const params = bindParams('IM_NAVIGATION', HANDLER)
     expect(params).toMatchObject({
       PLACEMENT: 'IM_NAVIGATION',
       HANDLER,
@@ -48,6 +50,17 @@ describe('installApp', () => {
     })
     expect(Object.keys(params.LANG_ALL)).toHaveLength(20)
     expect(params.LANG_ALL.ar).toEqual({ TITLE: 'علامات غير مقروءة' })
+  })
+
+  it('binds the message menu item as "Mark unread from here" in all 20 portal languages', () => {
+    const params = bindParams('IM_CONTEXT_MENU', HANDLER)
+    expect(params).toMatchObject({
+      PLACEMENT: 'IM_CONTEXT_MENU',
+      HANDLER,
+      TITLE: 'Mark unread from here',
+    })
+    expect(Object.keys(params.LANG_ALL)).toHaveLength(20)
+    expect(params.LANG_ALL.de).toEqual({ TITLE: 'Ab hier als ungelesen markieren' })
   })
 
   it('takes an "already bound" answer as success', async () => {

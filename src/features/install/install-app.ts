@@ -1,14 +1,41 @@
 import type { Portal } from '../../bitrix24/connection.ts'
 import { callMethod, RestError } from '../../bitrix24/rest.ts'
+import type { PortalLanguage } from '../../i18n/languages.ts'
 import { handlerUrl } from './handler-url.ts'
-import { PLACEMENT_TITLES } from './placement-titles.ts'
+import { CONTEXT_MENU_TITLES, PLACEMENT_TITLES } from './placement-titles.ts'
 
-export const PLACEMENT = 'IM_NAVIGATION'
 /** Font Awesome 4 name the messenger draws for the navigation item. */
 export const ICON_NAME = 'fa-envelope'
 
-export const INSTALL_STEPS = ['check', 'unbind', 'bind', 'finish'] as const
+/**
+ * Where the app lives in the messenger: the list as a navigation item, and "Mark unread from here"
+ * in every message's menu. Both open the same handler; the app tells them apart by PLACEMENT
+ * (b24restdocs api-reference/widgets/im/context-menu.md: "You can use the same handler URL for all
+ * your widgets").
+ */
+export const PLACEMENTS = [
+  {
+    placement: 'IM_NAVIGATION',
+    titles: PLACEMENT_TITLES,
+    // The navigation item needs its icon (the portal answers ERROR_ARGUMENT without one).
+    options: { iconName: ICON_NAME, extranet: 'N' },
+  },
+  { placement: 'IM_CONTEXT_MENU', titles: CONTEXT_MENU_TITLES, options: { extranet: 'N' } },
+] as const satisfies readonly {
+  placement: string
+  titles: Record<PortalLanguage, string>
+  options: Record<string, string>
+}[]
+
+export type PlacementCode = (typeof PLACEMENTS)[number]['placement']
+
+export const INSTALL_STEPS = ['check', 'unbind', 'bind', 'bindMenu', 'finish'] as const
 export type InstallStep = (typeof INSTALL_STEPS)[number]
+
+const BIND_STEP: Record<PlacementCode, InstallStep> = {
+  IM_NAVIGATION: 'bind',
+  IM_CONTEXT_MENU: 'bindMenu',
+}
 
 interface Binding {
   placement: string
@@ -28,22 +55,24 @@ function readBindings(result: unknown): Binding[] {
   })
 }
 
-export function bindParams(handler: string) {
+export function bindParams(placement: PlacementCode, handler: string) {
+  const spec = placement === 'IM_NAVIGATION' ? PLACEMENTS[0] : PLACEMENTS[1]
   return {
-    PLACEMENT,
+    PLACEMENT: spec.placement,
     HANDLER: handler,
-    TITLE: PLACEMENT_TITLES.en,
+    TITLE: spec.titles.en,
     LANG_ALL: Object.fromEntries(
-      Object.entries(PLACEMENT_TITLES).map(([lang, title]) => [lang, { TITLE: title }]),
+      Object.entries(spec.titles).map(([lang, title]) => [lang, { TITLE: title }]),
     ),
-    OPTIONS: { iconName: ICON_NAME, extranet: 'N' },
+    OPTIONS: spec.options,
   }
 }
 
 /**
- * Binds the app to the messenger's navigation and tells the portal the install is done. Safe to run
- * again: every IM_NAVIGATION binding of this app (an older handler address, or this one from an
- * earlier attempt) is removed first, so the portal ends with exactly one.
+ * Binds the app to the messenger's navigation and to the message menu, then tells the portal the
+ * install is done. Safe to run again, by the same or another administrator: every binding of
+ * these placements (an older handler address, or this one from an earlier install) is removed
+ * first, so the portal ends with exactly one of each, and "Handler already binded" never comes up.
  */
 export async function installApp(
   portal: Portal,
@@ -53,18 +82,22 @@ export async function installApp(
   const bindings = readBindings(await callMethod<unknown>(portal, 'placement.get'))
 
   onStep?.('unbind')
-  const old = new Set(bindings.filter((b) => b.placement === PLACEMENT).map((b) => b.handler))
-  for (const oldHandler of old) {
-    await callMethod(portal, 'placement.unbind', { PLACEMENT, HANDLER: oldHandler })
+  for (const { placement } of PLACEMENTS) {
+    const old = new Set(bindings.filter((b) => b.placement === placement).map((b) => b.handler))
+    for (const oldHandler of old) {
+      await callMethod(portal, 'placement.unbind', { PLACEMENT: placement, HANDLER: oldHandler })
+    }
   }
 
-  onStep?.('bind')
-  try {
-    await callMethod(portal, 'placement.bind', bindParams(handler))
-  } catch (error) {
-    // Another tab may have bound the same handler between our unbind and bind: that is the goal.
-    const already = error instanceof RestError && /already bind/i.test(error.message)
-    if (!already) throw error
+  for (const { placement } of PLACEMENTS) {
+    onStep?.(BIND_STEP[placement])
+    try {
+      await callMethod(portal, 'placement.bind', bindParams(placement, handler))
+    } catch (error) {
+      // Another admin may have bound the same handler between our unbind and bind: that is the goal.
+      const already = error instanceof RestError && /already bind/i.test(error.message)
+      if (!already) throw error
+    }
   }
 
   onStep?.('finish')

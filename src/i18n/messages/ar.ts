@@ -148,6 +148,30 @@ const ar: Catalog = {
   installDone: 'تم التثبيت. جارٍ فتح «علامات غير مقروءة»…',
   listEmptyTitle: 'لا توجد دردشات بعد',
   listEmptyText: 'عندما تراسل زميلًا أو تنضم إلى دردشة في Bitrix24، ستظهر هنا.',
+  // Mark unread from a message (IM_CONTEXT_MENU), the unread total, muted chats.
+  installStepBindMenu: 'جارٍ إضافة «وضع علامة غير مقروء من هنا» إلى قائمة الرسالة',
+  installWhatMenu:
+    'يضيف «وضع علامة غير مقروء من هنا» إلى قائمة كل رسالة: تصبح المحادثة غير مقروءة بدءًا من تلك الرسالة.',
+  menuHeading: 'وضع علامة غير مقروء من هنا',
+  menuWorking: 'جارٍ وضع علامة غير مقروء على المحادثة بدءًا من هذه الرسالة…',
+  menuDone: 'وُضعت علامة غير مقروء بدءًا من هذه الرسالة',
+  menuDoneManual:
+    'لا يستطيع Bitrix24 هذا وضع علامة غير مقروء على رسائل منفردة، لذا حصلت المحادثة كلها على علامة غير مقروء بدلًا من ذلك.',
+  menuUndone: 'تم التراجع: عادت «{title}» كما كانت.',
+  menuFailed: 'تعذّر وضع علامة غير مقروء على المحادثة بدءًا من هذه الرسالة: {reason}',
+  menuUndoFailed: 'تعذّرت إعادة المحادثة كما كانت: {reason}',
+  menuBadTitle: 'افتح هذا من رسالة',
+  menuBadBody: 'يعمل هذا العنصر من قائمة رسالة في المراسلة. لم يذكر Bitrix24 من أي رسالة فُتح.',
+  reasonNotConfirmed: 'أجاب Bitrix24، لكن المحادثة لا تُظهر التغيير.',
+  mutedChat: 'مكتومة',
+  unreadTotal: {
+    zero: 'لا شيء غير مقروء',
+    one: '{count} غير مقروءة',
+    two: '{count} غير مقروءتين',
+    few: '{count} غير مقروءة',
+    many: '{count} غير مقروءة',
+    other: '{count} غير مقروءة',
+  },
 }
 
 export default ar

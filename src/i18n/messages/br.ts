@@ -141,6 +141,24 @@ const br: Catalog = {
   listEmptyTitle: 'Nenhum chat ainda',
   listEmptyText:
     'Quando você escrever para um colega ou entrar em um chat no Bitrix24, ele aparecerá aqui.',
+  // Mark unread from a message (IM_CONTEXT_MENU), the unread total, muted chats.
+  installStepBindMenu: 'Adicionando “Marcar como não lido a partir daqui” ao menu da mensagem',
+  installWhatMenu:
+    'Adiciona “Marcar como não lido a partir daqui” ao menu de cada mensagem: o chat fica não lido a partir dessa mensagem.',
+  menuHeading: 'Marcar como não lido a partir daqui',
+  menuWorking: 'Marcando o chat como não lido a partir desta mensagem…',
+  menuDone: 'Marcado como não lido a partir desta mensagem',
+  menuDoneManual:
+    'Este Bitrix24 não consegue marcar mensagens isoladas como não lidas, então o chat inteiro recebeu a marca de não lido.',
+  menuUndone: 'Desfeito: “{title}” voltou a ficar como antes.',
+  menuFailed: 'Não foi possível marcar o chat como não lido a partir desta mensagem: {reason}',
+  menuUndoFailed: 'Não foi possível deixar o chat como estava: {reason}',
+  menuBadTitle: 'Abra isto a partir de uma mensagem',
+  menuBadBody:
+    'Este item funciona a partir do menu de uma mensagem no messenger. O Bitrix24 não informou de qual mensagem ele foi aberto.',
+  reasonNotConfirmed: 'O Bitrix24 respondeu, mas o chat não mostra a alteração.',
+  mutedChat: 'Silenciado',
+  unreadTotal: { one: '{count} não lida', many: '{count} não lidas', other: '{count} não lidas' },
 }
 
 export default br

@@ -130,6 +130,24 @@ const de: Catalog = {
   listEmptyTitle: 'Noch keine Chats',
   listEmptyText:
     'Wenn Sie einem Kollegen schreiben oder einem Chat in Bitrix24 beitreten, erscheint er hier.',
+  // Mark unread from a message (IM_CONTEXT_MENU), the unread total, muted chats.
+  installStepBindMenu: '„Ab hier als ungelesen markieren“ wird zum Nachrichtenmenü hinzugefügt',
+  installWhatMenu:
+    'Fügt „Ab hier als ungelesen markieren“ zum Menü jeder Nachricht hinzu: Der Chat wird ab dieser Nachricht ungelesen.',
+  menuHeading: 'Ab hier als ungelesen markieren',
+  menuWorking: 'Chat wird ab dieser Nachricht als ungelesen markiert…',
+  menuDone: 'Ab dieser Nachricht als ungelesen markiert',
+  menuDoneManual:
+    'Dieses Bitrix24 kann einzelne Nachrichten nicht als ungelesen markieren, daher hat stattdessen der ganze Chat die Ungelesen-Markierung erhalten.',
+  menuUndone: 'Rückgängig gemacht: „{title}“ ist wieder wie vorher.',
+  menuFailed: 'Der Chat konnte nicht ab dieser Nachricht als ungelesen markiert werden: {reason}',
+  menuUndoFailed: 'Der Chat konnte nicht wiederhergestellt werden: {reason}',
+  menuBadTitle: 'Öffnen Sie dies aus einer Nachricht',
+  menuBadBody:
+    'Dieser Eintrag funktioniert aus dem Menü einer Nachricht im Messenger. Bitrix24 hat nicht mitgeteilt, aus welcher Nachricht er geöffnet wurde.',
+  reasonNotConfirmed: 'Bitrix24 hat geantwortet, aber der Chat zeigt die Änderung nicht.',
+  mutedChat: 'Stummgeschaltet',
+  unreadTotal: { one: '{count} ungelesen', other: '{count} ungelesen' },
 }
 
 export default de

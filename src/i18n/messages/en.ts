@@ -125,6 +125,24 @@ const en = {
   installDone: 'Installed. Opening Unread marks…',
   listEmptyTitle: 'No chats yet',
   listEmptyText: 'When you write to a colleague or join a chat in Bitrix24, it appears here.',
+  // Mark unread from a message (IM_CONTEXT_MENU), the unread total, muted chats.
+  installStepBindMenu: 'Adding “Mark unread from here” to the message menu',
+  installWhatMenu:
+    'Adds “Mark unread from here” to every message’s menu: the chat becomes unread from that message on.',
+  menuHeading: 'Mark unread from here',
+  menuWorking: 'Marking the chat unread from this message…',
+  menuDone: 'Marked unread from this message',
+  menuDoneManual:
+    'This Bitrix24 cannot mark single messages unread, so the whole chat got the unread mark instead.',
+  menuUndone: 'Undone: “{title}” is back as it was.',
+  menuFailed: 'Could not mark the chat unread from this message: {reason}',
+  menuUndoFailed: 'Could not put the chat back as it was: {reason}',
+  menuBadTitle: 'Open this from a message',
+  menuBadBody:
+    'This item works from a message’s menu in the messenger. Bitrix24 did not say which message it was opened from.',
+  reasonNotConfirmed: 'Bitrix24 answered, but the chat does not show the change.',
+  mutedChat: 'Muted',
+  unreadTotal: { one: '{count} unread', other: '{count} unread' },
 }
 
 export default en

@@ -141,6 +141,24 @@ const fr: Catalog = {
   listEmptyTitle: 'Aucun chat pour l’instant',
   listEmptyText:
     'Quand vous écrivez à un collègue ou rejoignez un chat dans Bitrix24, il apparaît ici.',
+  // Mark unread from a message (IM_CONTEXT_MENU), the unread total, muted chats.
+  installStepBindMenu: 'Ajout de « Marquer comme non lu à partir d’ici » au menu des messages',
+  installWhatMenu:
+    'Ajoute « Marquer comme non lu à partir d’ici » au menu de chaque message : le chat redevient non lu à partir de ce message.',
+  menuHeading: 'Marquer comme non lu à partir d’ici',
+  menuWorking: 'Marquage du chat comme non lu à partir de ce message…',
+  menuDone: 'Marqué comme non lu à partir de ce message',
+  menuDoneManual:
+    'Ce Bitrix24 ne sait pas marquer un message seul comme non lu : tout le chat a donc reçu la marque non lu.',
+  menuUndone: 'Annulé : « {title} » est revenu à son état précédent.',
+  menuFailed: 'Impossible de marquer le chat comme non lu à partir de ce message : {reason}',
+  menuUndoFailed: 'Impossible de remettre le chat dans son état précédent : {reason}',
+  menuBadTitle: 'Ouvrez ceci depuis un message',
+  menuBadBody:
+    'Cet élément fonctionne depuis le menu d’un message dans la messagerie. Bitrix24 n’a pas indiqué depuis quel message il a été ouvert.',
+  reasonNotConfirmed: 'Bitrix24 a répondu, mais le chat ne montre pas le changement.',
+  mutedChat: 'Muet',
+  unreadTotal: { one: '{count} non lu', many: '{count} non lus', other: '{count} non lus' },
 }
 
 export default fr

@@ -127,6 +127,24 @@ const id: Catalog = {
   listEmptyTitle: 'Belum ada obrolan',
   listEmptyText:
     'Saat Anda menulis kepada rekan kerja atau bergabung dengan obrolan di Bitrix24, obrolan itu akan muncul di sini.',
+  // Mark unread from a message (IM_CONTEXT_MENU), the unread total, muted chats.
+  installStepBindMenu: 'Menambahkan “Tandai belum dibaca mulai dari sini” ke menu pesan',
+  installWhatMenu:
+    'Menambahkan “Tandai belum dibaca mulai dari sini” ke menu setiap pesan: obrolan menjadi belum dibaca mulai dari pesan itu.',
+  menuHeading: 'Tandai belum dibaca mulai dari sini',
+  menuWorking: 'Menandai obrolan belum dibaca mulai dari pesan ini…',
+  menuDone: 'Ditandai belum dibaca mulai dari pesan ini',
+  menuDoneManual:
+    'Bitrix24 ini tidak dapat menandai pesan satu per satu sebagai belum dibaca, jadi seluruh obrolan diberi tanda belum dibaca.',
+  menuUndone: 'Dibatalkan: “{title}” kembali seperti semula.',
+  menuFailed: 'Tidak dapat menandai obrolan belum dibaca mulai dari pesan ini: {reason}',
+  menuUndoFailed: 'Tidak dapat mengembalikan obrolan seperti semula: {reason}',
+  menuBadTitle: 'Buka ini dari sebuah pesan',
+  menuBadBody:
+    'Item ini bekerja dari menu pesan di messenger. Bitrix24 tidak memberi tahu dari pesan mana item ini dibuka.',
+  reasonNotConfirmed: 'Bitrix24 menjawab, tetapi obrolan tidak menunjukkan perubahan.',
+  mutedChat: 'Dibisukan',
+  unreadTotal: { other: '{count} belum dibaca' },
 }
 
 export default id

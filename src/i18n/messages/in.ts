@@ -124,6 +124,23 @@ const hi: Catalog = {
   installDone: 'इंस्टॉल हो गया। “अपठित चिह्न” खुल रहा है…',
   listEmptyTitle: 'अभी कोई चैट नहीं',
   listEmptyText: 'जब आप किसी सहकर्मी को लिखेंगे या Bitrix24 में किसी चैट से जुड़ेंगे, तो वह यहाँ दिखाई देगी।',
+  // Mark unread from a message (IM_CONTEXT_MENU), the unread total, muted chats.
+  installStepBindMenu: 'संदेश मेनू में “यहाँ से अपठित चिह्नित करें” जोड़ा जा रहा है',
+  installWhatMenu: 'हर संदेश के मेनू में “यहाँ से अपठित चिह्नित करें” जोड़ता है: चैट उस संदेश से आगे अपठित हो जाती है।',
+  menuHeading: 'यहाँ से अपठित चिह्नित करें',
+  menuWorking: 'चैट को इस संदेश से अपठित चिह्नित किया जा रहा है…',
+  menuDone: 'इस संदेश से अपठित चिह्नित किया गया',
+  menuDoneManual:
+    'यह Bitrix24 अलग-अलग संदेशों को अपठित चिह्नित नहीं कर सकता, इसलिए पूरी चैट को अपठित चिह्न दिया गया।',
+  menuUndone: 'पूर्ववत किया गया: “{title}” फिर से पहले जैसी है।',
+  menuFailed: 'चैट को इस संदेश से अपठित चिह्नित नहीं किया जा सका: {reason}',
+  menuUndoFailed: 'चैट को पहले जैसा नहीं किया जा सका: {reason}',
+  menuBadTitle: 'इसे किसी संदेश से खोलें',
+  menuBadBody:
+    'यह आइटम मैसेंजर में किसी संदेश के मेनू से काम करता है। Bitrix24 ने नहीं बताया कि इसे किस संदेश से खोला गया।',
+  reasonNotConfirmed: 'Bitrix24 ने उत्तर दिया, लेकिन चैट में बदलाव नहीं दिखता।',
+  mutedChat: 'म्यूट',
+  unreadTotal: { one: '{count} अपठित', other: '{count} अपठित' },
 }
 
 export default hi

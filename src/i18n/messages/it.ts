@@ -140,6 +140,24 @@ const it: Catalog = {
   installDone: 'Installata. Apertura di «Segni di non letto»…',
   listEmptyTitle: 'Ancora nessuna chat',
   listEmptyText: 'Quando scrivi a un collega o entri in una chat su Bitrix24, compare qui.',
+  // Mark unread from a message (IM_CONTEXT_MENU), the unread total, muted chats.
+  installStepBindMenu: 'Aggiunta di “Segna come non letto da qui” al menu dei messaggi',
+  installWhatMenu:
+    'Aggiunge “Segna come non letto da qui” al menu di ogni messaggio: la chat torna non letta da quel messaggio in poi.',
+  menuHeading: 'Segna come non letto da qui',
+  menuWorking: 'Segno la chat come non letta da questo messaggio…',
+  menuDone: 'Segnata come non letta da questo messaggio',
+  menuDoneManual:
+    'Questo Bitrix24 non può segnare come non letti i singoli messaggi, quindi l’intera chat ha ricevuto il segno di non letto.',
+  menuUndone: 'Annullato: “{title}” è tornata com’era.',
+  menuFailed: 'Impossibile segnare la chat come non letta da questo messaggio: {reason}',
+  menuUndoFailed: 'Impossibile riportare la chat com’era: {reason}',
+  menuBadTitle: 'Aprilo da un messaggio',
+  menuBadBody:
+    'Questa voce funziona dal menu di un messaggio nel messenger. Bitrix24 non ha indicato da quale messaggio è stata aperta.',
+  reasonNotConfirmed: 'Bitrix24 ha risposto, ma la chat non mostra la modifica.',
+  mutedChat: 'Silenziata',
+  unreadTotal: { one: '{count} non letto', many: '{count} non letti', other: '{count} non letti' },
 }
 
 export default it

@@ -128,6 +128,24 @@ const ja: Catalog = {
   listEmptyTitle: 'チャットはまだありません',
   listEmptyText:
     'Bitrix24 で同僚にメッセージを送ったりチャットに参加したりすると、ここに表示されます。',
+  // Mark unread from a message (IM_CONTEXT_MENU), the unread total, muted chats.
+  installStepBindMenu: 'メッセージメニューに「ここから未読にする」を追加しています',
+  installWhatMenu:
+    '各メッセージのメニューに「ここから未読にする」を追加します：そのメッセージ以降のチャットが未読になります。',
+  menuHeading: 'ここから未読にする',
+  menuWorking: 'このメッセージ以降のチャットを未読にしています…',
+  menuDone: 'このメッセージ以降を未読にしました',
+  menuDoneManual:
+    'この Bitrix24 では個々のメッセージを未読にできないため、代わりにチャット全体に未読マークを付けました。',
+  menuUndone: '元に戻しました：「{title}」は以前の状態に戻りました。',
+  menuFailed: 'このメッセージ以降のチャットを未読にできませんでした：{reason}',
+  menuUndoFailed: 'チャットを元の状態に戻せませんでした：{reason}',
+  menuBadTitle: 'メッセージから開いてください',
+  menuBadBody:
+    'この項目はメッセンジャーのメッセージメニューから使います。Bitrix24 はどのメッセージから開かれたかを伝えませんでした。',
+  reasonNotConfirmed: 'Bitrix24 は応答しましたが、チャットに変更が反映されていません。',
+  mutedChat: 'ミュート中',
+  unreadTotal: { other: '未読 {count} 件' },
 }
 
 export default ja

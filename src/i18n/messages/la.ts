@@ -139,6 +139,24 @@ const la: Catalog = {
   installDone: 'Instalada. Abriendo «Marcas de no leído»…',
   listEmptyTitle: 'Aún no hay chats',
   listEmptyText: 'Cuando escriba a un colega o se una a un chat en Bitrix24, aparecerá aquí.',
+  // Mark unread from a message (IM_CONTEXT_MENU), the unread total, muted chats.
+  installStepBindMenu: 'Añadiendo «Marcar como no leído desde aquí» al menú del mensaje',
+  installWhatMenu:
+    'Añade «Marcar como no leído desde aquí» al menú de cada mensaje: el chat queda sin leer desde ese mensaje.',
+  menuHeading: 'Marcar como no leído desde aquí',
+  menuWorking: 'Marcando el chat como no leído desde este mensaje…',
+  menuDone: 'Marcado como no leído desde este mensaje',
+  menuDoneManual:
+    'Este Bitrix24 no puede marcar mensajes sueltos como no leídos, así que todo el chat recibió la marca de no leído.',
+  menuUndone: 'Deshecho: «{title}» vuelve a estar como antes.',
+  menuFailed: 'No se pudo marcar el chat como no leído desde este mensaje: {reason}',
+  menuUndoFailed: 'No se pudo dejar el chat como estaba: {reason}',
+  menuBadTitle: 'Ábralo desde un mensaje',
+  menuBadBody:
+    'Esta opción funciona desde el menú de un mensaje en el messenger. Bitrix24 no indicó desde qué mensaje se abrió.',
+  reasonNotConfirmed: 'Bitrix24 respondió, pero el chat no muestra el cambio.',
+  mutedChat: 'Silenciado',
+  unreadTotal: { one: '{count} sin leer', many: '{count} sin leer', other: '{count} sin leer' },
 }
 
 export default la

@@ -129,6 +129,24 @@ const ms: Catalog = {
   listEmptyTitle: 'Belum ada sembang',
   listEmptyText:
     'Apabila anda menulis kepada rakan sekerja atau menyertai sembang dalam Bitrix24, ia akan muncul di sini.',
+  // Mark unread from a message (IM_CONTEXT_MENU), the unread total, muted chats.
+  installStepBindMenu: 'Menambah “Tandakan belum dibaca mulai dari sini” pada menu mesej',
+  installWhatMenu:
+    'Menambah “Tandakan belum dibaca mulai dari sini” pada menu setiap mesej: sembang menjadi belum dibaca mulai dari mesej itu.',
+  menuHeading: 'Tandakan belum dibaca mulai dari sini',
+  menuWorking: 'Menandakan sembang belum dibaca mulai dari mesej ini…',
+  menuDone: 'Ditandakan belum dibaca mulai dari mesej ini',
+  menuDoneManual:
+    'Bitrix24 ini tidak dapat menandakan mesej satu demi satu sebagai belum dibaca, jadi seluruh sembang diberi tanda belum dibaca.',
+  menuUndone: 'Dibuat asal: “{title}” kembali seperti sebelumnya.',
+  menuFailed: 'Tidak dapat menandakan sembang belum dibaca mulai dari mesej ini: {reason}',
+  menuUndoFailed: 'Tidak dapat mengembalikan sembang seperti sebelumnya: {reason}',
+  menuBadTitle: 'Buka ini daripada mesej',
+  menuBadBody:
+    'Item ini berfungsi daripada menu mesej dalam messenger. Bitrix24 tidak memberitahu mesej mana ia dibuka.',
+  reasonNotConfirmed: 'Bitrix24 menjawab, tetapi sembang tidak menunjukkan perubahan.',
+  mutedChat: 'Disenyapkan',
+  unreadTotal: { other: '{count} belum dibaca' },
 }
 
 export default ms

@@ -143,6 +143,29 @@ const pl: Catalog = {
   listEmptyTitle: 'Brak czatów',
   listEmptyText:
     'Gdy napiszesz do współpracownika lub dołączysz do czatu w Bitrix24, pojawi się on tutaj.',
+  // Mark unread from a message (IM_CONTEXT_MENU), the unread total, muted chats.
+  installStepBindMenu: 'Dodawanie „Oznacz jako nieprzeczytane od tego miejsca” do menu wiadomości',
+  installWhatMenu:
+    'Dodaje „Oznacz jako nieprzeczytane od tego miejsca” do menu każdej wiadomości: czat staje się nieprzeczytany od tej wiadomości.',
+  menuHeading: 'Oznacz jako nieprzeczytane od tego miejsca',
+  menuWorking: 'Oznaczanie czatu jako nieprzeczytanego od tej wiadomości…',
+  menuDone: 'Oznaczono jako nieprzeczytane od tej wiadomości',
+  menuDoneManual:
+    'Ten Bitrix24 nie potrafi oznaczać pojedynczych wiadomości jako nieprzeczytanych, więc cały czat otrzymał znacznik nieprzeczytanego.',
+  menuUndone: 'Cofnięto: „{title}” jest znowu jak wcześniej.',
+  menuFailed: 'Nie udało się oznaczyć czatu jako nieprzeczytanego od tej wiadomości: {reason}',
+  menuUndoFailed: 'Nie udało się przywrócić czatu do poprzedniego stanu: {reason}',
+  menuBadTitle: 'Otwórz to z wiadomości',
+  menuBadBody:
+    'Ta pozycja działa z menu wiadomości w komunikatorze. Bitrix24 nie podał, z której wiadomości ją otwarto.',
+  reasonNotConfirmed: 'Bitrix24 odpowiedział, ale czat nie pokazuje zmiany.',
+  mutedChat: 'Wyciszony',
+  unreadTotal: {
+    one: '{count} nieprzeczytana',
+    few: '{count} nieprzeczytane',
+    many: '{count} nieprzeczytanych',
+    other: '{count} nieprzeczytanej',
+  },
 }
 
 export default pl

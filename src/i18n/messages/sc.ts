@@ -122,6 +122,21 @@ const sc: Catalog = {
   installDone: '已安装。正在打开“未读标记”…',
   listEmptyTitle: '暂无聊天',
   listEmptyText: '当你给同事发消息或在 Bitrix24 中加入聊天后，它会显示在这里。',
+  // Mark unread from a message (IM_CONTEXT_MENU), the unread total, muted chats.
+  installStepBindMenu: '正在将“从这里标记为未读”添加到消息菜单',
+  installWhatMenu: '在每条消息的菜单中添加“从这里标记为未读”：聊天将从该消息起变为未读。',
+  menuHeading: '从这里标记为未读',
+  menuWorking: '正在将聊天从这条消息起标记为未读…',
+  menuDone: '已从这条消息起标记为未读',
+  menuDoneManual: '此 Bitrix24 无法将单条消息标记为未读，因此整个聊天被加上了未读标记。',
+  menuUndone: '已撤销：“{title}”已恢复原状。',
+  menuFailed: '无法将聊天从这条消息起标记为未读：{reason}',
+  menuUndoFailed: '无法将聊天恢复原状：{reason}',
+  menuBadTitle: '请从消息中打开',
+  menuBadBody: '此项需从即时通讯中某条消息的菜单打开。Bitrix24 没有告知它是从哪条消息打开的。',
+  reasonNotConfirmed: 'Bitrix24 已回应，但聊天中看不到这一更改。',
+  mutedChat: '已静音',
+  unreadTotal: { other: '{count} 条未读' },
 }
 
 export default sc

@@ -122,6 +122,21 @@ const tc: Catalog = {
   installDone: '已安裝。正在開啟「未讀標記」…',
   listEmptyTitle: '尚無聊天',
   listEmptyText: '當您傳訊息給同事或在 Bitrix24 中加入聊天後，它就會顯示在這裡。',
+  // Mark unread from a message (IM_CONTEXT_MENU), the unread total, muted chats.
+  installStepBindMenu: '正在將「從這裡標記為未讀」加入訊息選單',
+  installWhatMenu: '在每則訊息的選單中加入「從這裡標記為未讀」：聊天將從該訊息起變為未讀。',
+  menuHeading: '從這裡標記為未讀',
+  menuWorking: '正在將聊天從這則訊息起標記為未讀…',
+  menuDone: '已從這則訊息起標記為未讀',
+  menuDoneManual: '此 Bitrix24 無法將單則訊息標記為未讀，因此整個聊天被加上了未讀標記。',
+  menuUndone: '已復原：「{title}」已回到原本的狀態。',
+  menuFailed: '無法將聊天從這則訊息起標記為未讀：{reason}',
+  menuUndoFailed: '無法將聊天回復原狀：{reason}',
+  menuBadTitle: '請從訊息中開啟',
+  menuBadBody: '此項目需從即時通訊中某則訊息的選單開啟。Bitrix24 沒有告知它是從哪則訊息開啟的。',
+  reasonNotConfirmed: 'Bitrix24 已回應，但聊天中看不到這項變更。',
+  mutedChat: '已靜音',
+  unreadTotal: { other: '{count} 則未讀' },
 }
 
 export default tc

@@ -129,6 +129,24 @@ const tr: Catalog = {
   listEmptyTitle: 'Henüz sohbet yok',
   listEmptyText:
     'Bir iş arkadaşınıza yazdığınızda veya Bitrix24’te bir sohbete katıldığınızda sohbet burada görünür.',
+  // Mark unread from a message (IM_CONTEXT_MENU), the unread total, muted chats.
+  installStepBindMenu: 'Mesaj menüsüne “Buradan itibaren okunmadı olarak işaretle” ekleniyor',
+  installWhatMenu:
+    'Her mesajın menüsüne “Buradan itibaren okunmadı olarak işaretle” ekler: sohbet o mesajdan itibaren okunmamış olur.',
+  menuHeading: 'Buradan itibaren okunmadı olarak işaretle',
+  menuWorking: 'Sohbet bu mesajdan itibaren okunmadı olarak işaretleniyor…',
+  menuDone: 'Bu mesajdan itibaren okunmadı olarak işaretlendi',
+  menuDoneManual:
+    'Bu Bitrix24 tek tek mesajları okunmadı olarak işaretleyemiyor; bu yüzden sohbetin tamamı okunmadı işareti aldı.',
+  menuUndone: 'Geri alındı: “{title}” eskisi gibi.',
+  menuFailed: 'Sohbet bu mesajdan itibaren okunmadı olarak işaretlenemedi: {reason}',
+  menuUndoFailed: 'Sohbet eski haline getirilemedi: {reason}',
+  menuBadTitle: 'Bunu bir mesajdan açın',
+  menuBadBody:
+    'Bu öğe, messenger’daki bir mesajın menüsünden çalışır. Bitrix24 hangi mesajdan açıldığını bildirmedi.',
+  reasonNotConfirmed: 'Bitrix24 yanıt verdi, ancak sohbette değişiklik görünmüyor.',
+  mutedChat: 'Sessize alındı',
+  unreadTotal: { one: '{count} okunmamış', other: '{count} okunmamış' },
 }
 
 export default tr

@@ -128,6 +128,24 @@ const vn: Catalog = {
   listEmptyTitle: 'Chưa có cuộc trò chuyện',
   listEmptyText:
     'Khi bạn nhắn tin cho đồng nghiệp hoặc tham gia một cuộc trò chuyện trong Bitrix24, nó sẽ xuất hiện ở đây.',
+  // Mark unread from a message (IM_CONTEXT_MENU), the unread total, muted chats.
+  installStepBindMenu: 'Đang thêm “Đánh dấu chưa đọc từ đây” vào menu tin nhắn',
+  installWhatMenu:
+    'Thêm “Đánh dấu chưa đọc từ đây” vào menu của mỗi tin nhắn: cuộc trò chuyện trở thành chưa đọc từ tin nhắn đó trở đi.',
+  menuHeading: 'Đánh dấu chưa đọc từ đây',
+  menuWorking: 'Đang đánh dấu cuộc trò chuyện chưa đọc từ tin nhắn này…',
+  menuDone: 'Đã đánh dấu chưa đọc từ tin nhắn này',
+  menuDoneManual:
+    'Bitrix24 này không thể đánh dấu từng tin nhắn là chưa đọc, nên cả cuộc trò chuyện được gắn dấu chưa đọc.',
+  menuUndone: 'Đã hoàn tác: “{title}” đã trở lại như cũ.',
+  menuFailed: 'Không thể đánh dấu cuộc trò chuyện chưa đọc từ tin nhắn này: {reason}',
+  menuUndoFailed: 'Không thể đưa cuộc trò chuyện về như cũ: {reason}',
+  menuBadTitle: 'Hãy mở mục này từ một tin nhắn',
+  menuBadBody:
+    'Mục này hoạt động từ menu của một tin nhắn trong messenger. Bitrix24 không cho biết nó được mở từ tin nhắn nào.',
+  reasonNotConfirmed: 'Bitrix24 đã trả lời, nhưng cuộc trò chuyện không hiển thị thay đổi.',
+  mutedChat: 'Đã tắt tiếng',
+  unreadTotal: { other: '{count} chưa đọc' },
 }
 
 export default vn

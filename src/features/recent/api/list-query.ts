@@ -29,7 +29,7 @@ function compact(raw: unknown): unknown {
     pinned: item.pinned,
     unread: item.unread,
     date_last_activity: item.date_last_activity,
-    chat: item.chat && { type: item.chat.type },
+    chat: item.chat && { type: item.chat.type, mute_list: item.chat.mute_list },
     lines: item.lines && { id: item.lines.id },
   }
 }
@@ -42,16 +42,19 @@ export function recentListQueryOptions(
   portal: Portal,
   queryClient: QueryClient,
   filter: RecentFilter,
+  /** A list of its own beside the filter's, with more params (e.g. for the unread total). */
+  variant?: { name: string; params: Record<string, 'Y'> },
 ) {
   const idle = () => queryClient.isMutating({ mutationKey: recentKeys.markMutations() }) === 0
   // One portal per page load (the frame is the app's whole world), so it is not part of the key.
   // eslint-disable-next-line @tanstack/query/exhaustive-deps
   return infiniteQueryOptions({
-    queryKey: recentKeys.list(filter),
+    queryKey: recentKeys.list(variant ? `${filter}:${variant.name}` : filter),
     queryFn: async ({ pageParam }) => {
       const requestedAt = Date.now()
       const page = await callMethod<RecentListPayload>(portal, 'im.recent.list', {
         ...FILTER_PARAMS[filter],
+        ...variant?.params,
         PARSE_TEXT: 'Y',
         OFFSET: pageParam,
         LIMIT: PAGE_SIZE,

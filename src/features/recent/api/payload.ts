@@ -28,7 +28,15 @@ export interface RecentItemPayload {
   date_update?: string
   date_last_activity?: string
   user?: { id?: number; name?: string; color?: string; avatar?: string; [field: string]: unknown }
-  chat?: { id?: number; name?: string; type?: string; color?: string; [field: string]: unknown }
+  chat?: {
+    id?: number
+    name?: string
+    type?: string
+    color?: string
+    /** Who muted the chat: `{"503": true}` or `[]`. */
+    mute_list?: unknown
+    [field: string]: unknown
+  }
   lines?: { id?: number; status?: number; date_create?: string; [field: string]: unknown } | null
   [field: string]: unknown
 }

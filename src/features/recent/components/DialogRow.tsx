@@ -46,7 +46,7 @@ export const DialogRow = memo(function DialogRow(props: DialogRowProps) {
       ref={props.rowRef}
       style={{ transform: `translateY(${props.offset}px)` }}
       data-index={props.index}
-      className={`dialog-row${unread ? ' dialog-row--unread' : ''}${selected ? ' dialog-row--selected' : ''}`}
+      className={`dialog-row${unread ? ' dialog-row--unread' : ''}${selected ? ' dialog-row--selected' : ''}${dialog.muted ? ' dialog-row--muted' : ''}`}
       data-dialog-id={dialog.key}
       data-unread={unread}
       data-pending={pendingUnread !== null || undefined}
@@ -89,6 +89,12 @@ export const DialogRow = memo(function DialogRow(props: DialogRowProps) {
                   fill="currentColor"
                 />
               </svg>
+            </span>
+          )}
+          {dialog.muted && (
+            <span className="dialog-row__muted" title={t('mutedChat')} data-muted="true">
+              <span className="visually-hidden">{t('mutedChat')}</span>
+              <Icon name="muted" size={14} />
             </span>
           )}
           <span className="dialog-row__kind">{t(KIND_LABEL[dialog.kind])}</span>

@@ -37,8 +37,9 @@ async function setup(
 }
 
 const row = (id: string) => document.querySelector<HTMLElement>(`[data-dialog-id="${id}"]`)!
-const listCalls = (calls: { method: string }[]) =>
-  calls.filter((c) => c.method === 'im.recent.list').length
+/** Requests for the shown list ("All"); the unread list behind the header's total is its own. */
+const listCalls = (calls: { method: string; params: Record<string, unknown> }[]) =>
+  calls.filter((c) => c.method === 'im.recent.list' && c.params.UNREAD_ONLY === undefined).length
 const unreadCalls = (calls: { method: string; params: Record<string, unknown> }[]) =>
   calls
     .filter((c) => c.method === 'im.recent.unread')

@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query'
 import { useCallback, useMemo, useRef, useState, type CSSProperties } from 'react'
 import { openInMessenger } from '../../../bitrix24/messenger.ts'
+import { useFrameTitle } from '../../../bitrix24/frame-title.ts'
 import { usePortal } from '../../../bitrix24/portal-context.tsx'
 import { useI18n } from '../../../i18n/i18n-context.tsx'
 import { Button } from '../../../ui/Button.tsx'
@@ -30,6 +31,7 @@ import { useMinuteClock } from '../hooks/use-minute-clock.ts'
 import { useOnline } from '../hooks/use-online.ts'
 import { useRecentList } from '../hooks/use-recent-list.ts'
 import { useShortcuts } from '../hooks/use-shortcuts.ts'
+import { useCurrentUserId, useUnreadTotal } from '../hooks/use-unread-total.ts'
 import { useUserSetting } from '../hooks/use-user-setting.ts'
 import { BulkBar, type BulkProgress } from './BulkBar.tsx'
 import { DialogList } from './DialogList.tsx'
@@ -48,12 +50,18 @@ const dialogsOf = (entries: readonly ListEntry[]) =>
   entries.flatMap((entry) => (entry.kind === 'dialog' ? [entry.dialog] : []))
 
 export function RecentScreen() {
-  const { t, plural, locale } = useI18n()
+  const { t, plural, locale, formatNumber } = useI18n()
   const portal = usePortal()
   const queryClient = useQueryClient()
   const [filter, setFilter] = useUserSetting<RecentFilter>(FILTER_SETTING, 'all', isRecentFilter)
   const [search, setSearch] = useUserSetting<string>('recent.search', '', isString)
-  const { query, loadMore, loadAll } = useRecentList(filter)
+  const userId = useCurrentUserId()
+  const { query, loadMore, loadAll } = useRecentList(filter, userId)
+  const unread = useUnreadTotal(userId)
+  const unreadCount = unread && formatNumber(unread.total) + (unread.complete ? '' : '+')
+  useFrameTitle(
+    unread && (unread.total > 0 ? `(${unreadCount}) ${t('recentHeading')}` : t('recentHeading')),
+  )
   const marks = usePendingMarks()
   const broadcast = useCrossTabSync()
   const [toast, setToast] = useState<ToastMessage | null>(null)
@@ -226,6 +234,11 @@ export function RecentScreen() {
     >
       <header className="app-header">
         <h1 className="app-header__title">{t('recentHeading')}</h1>
+        {unread && (
+          <span className="app-header__total" data-total={unread.total}>
+            {plural('unreadTotal', unread.total, { count: unreadCount ?? '' })}
+          </span>
+        )}
         <SearchBox value={search} onChange={changeSearch} inputRef={searchRef} />
         <Button
           variant="ghost"

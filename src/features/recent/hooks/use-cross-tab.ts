@@ -1,5 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query'
 import { useCallback, useEffect, useRef } from 'react'
+import type { Portal } from '../../../bitrix24/connection.ts'
 import { usePortal } from '../../../bitrix24/portal-context.tsx'
 import { recentKeys } from '../api/keys.ts'
 import type { MarkChange } from '../api/marks.ts'
@@ -14,6 +15,20 @@ function isMarksMessage(data: unknown): data is MarksMessage {
   return message?.type === 'marks' && Array.isArray(message.changes)
 }
 
+/** One channel per portal: copies of the app opened from another portal never hear each other. */
+const channelName = (portal: Portal) => `unread-marks:${portal.getTargetOrigin()}`
+
+/**
+ * Tells the open copies of the app that these dialogs changed, from a screen that does not keep a
+ * list itself (the message menu). The message is queued for the others before the channel closes.
+ */
+export function tellOtherCopies(portal: Portal, changes: MarkChange[]): void {
+  if (typeof BroadcastChannel === 'undefined' || changes.length === 0) return
+  const channel = new BroadcastChannel(channelName(portal))
+  channel.postMessage({ type: 'marks', changes } satisfies MarksMessage)
+  channel.close()
+}
+
 /**
  * Keeps every open copy of the app (tabs, placements) in step: a confirmed change is told to the
  * others over a BroadcastChannel, which refetch their list (never trusting the message's state).
@@ -23,7 +38,7 @@ export function useCrossTabSync(): (changes: MarkChange[]) => void {
   const portal = usePortal()
   const queryClient = useQueryClient()
   const channelRef = useRef<BroadcastChannel | null>(null)
-  const name = `unread-marks:${portal.getTargetOrigin()}`
+  const name = channelName(portal)
 
   useEffect(() => {
     if (typeof BroadcastChannel === 'undefined') return

@@ -6,13 +6,18 @@ import type { RecentListPayload } from '../api/payload.ts'
 import { collectEntries, type ListEntry } from '../model/collect.ts'
 import type { RecentFilter } from '../model/filters.ts'
 
-const selectEntries = (data: InfiniteData<RecentListPayload, number>): ListEntry[] =>
-  collectEntries(data.pages)
-
-/** The recent dialogs of one filter as list entries, with a way to load every remaining page. */
-export function useRecentList(filter: RecentFilter) {
+/**
+ * The recent dialogs of one filter as list entries, with a way to load every remaining page.
+ * `userId` (0 while unknown) marks the chats the user muted.
+ */
+export function useRecentList(filter: RecentFilter, userId: number) {
   const portal = usePortal()
   const queryClient = useQueryClient()
+  const selectEntries = useCallback(
+    (data: InfiniteData<RecentListPayload, number>): ListEntry[] =>
+      collectEntries(data.pages, userId),
+    [userId],
+  )
   const query = useInfiniteQuery({
     ...recentListQueryOptions(portal, queryClient, filter),
     select: selectEntries,

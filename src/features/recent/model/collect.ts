@@ -6,9 +6,10 @@ export type ListEntry = { kind: 'dialog'; dialog: Dialog } | { kind: 'broken'; k
 /**
  * Flattens loaded pages into list entries. Adjacent im.recent.list pages overlap (the portal
  * collapses its internal records per page), so a dialog is kept once, where it first appears.
- * Items without a usable id become placeholders instead of breaking the list.
+ * Items without a usable id become placeholders instead of breaking the list. `userId` (0 while
+ * unknown) tells which chats the user muted.
  */
-export function collectEntries(pages: readonly RecentListPayload[]): ListEntry[] {
+export function collectEntries(pages: readonly RecentListPayload[], userId = 0): ListEntry[] {
   const seen = new Set<string>()
   const entries: ListEntry[] = []
   pages.forEach((page, pageIndex) => {
@@ -16,7 +17,7 @@ export function collectEntries(pages: readonly RecentListPayload[]): ListEntry[]
     const items =
       typeof page === 'object' && page !== null && Array.isArray(page.items) ? page.items : []
     items.forEach((raw, itemIndex) => {
-      const dialog = toDialog(raw)
+      const dialog = toDialog(raw, userId)
       if (!dialog) {
         entries.push({ kind: 'broken', key: `broken:${pageIndex}:${itemIndex}` })
         return

@@ -23,6 +23,8 @@ export interface Dialog {
   /** The manual "unread" mark set with im.recent.unread. */
   markedUnread: boolean
   pinned: boolean
+  /** The user muted this chat: the messenger leaves it out of its unread total. */
+  muted: boolean
 }
 
 /** A dialog is unread when it carries the manual mark or has unread messages. */
@@ -42,7 +44,7 @@ export function applyMark<T extends Pick<Dialog, 'markedUnread' | 'counter'>>(
 // two rows of one dialog) and short enough to be a real id.
 const DIALOG_ID = /^(chat|sg)[1-9]\d{0,15}$|^[1-9]\d{0,15}$/
 
-function toDialogId(raw: unknown): DialogId | null {
+export function toDialogId(raw: unknown): DialogId | null {
   if (typeof raw === 'number' && Number.isSafeInteger(raw) && raw > 0) return raw
   if (typeof raw === 'string' && DIALOG_ID.test(raw)) return raw
   return null
@@ -110,10 +112,21 @@ function toKind(item: RecentItemPayload): DialogKind {
 }
 
 /**
- * Turns one raw im.recent.list item into a Dialog, or null when it has no usable id
- * (such an item cannot be toggled, and the list shows a placeholder for it).
+ * Whether `chat.mute_list` holds the user. Portals send it as `{"503": true}` (the recorded
+ * im.recent.list answer) or as a list of ids, and as `[]` when nobody muted the chat.
  */
-export function toDialog(raw: unknown): Dialog | null {
+export function isMutedBy(muteList: unknown, userId: number): boolean {
+  if (userId <= 0) return false
+  if (Array.isArray(muteList)) return muteList.some((id) => String(id) === String(userId))
+  return isObject(muteList) && Object.hasOwn(muteList, String(userId)) && muteList[userId] === true
+}
+
+/**
+ * Turns one raw im.recent.list item into a Dialog, or null when it has no usable id
+ * (such an item cannot be toggled, and the list shows a placeholder for it). `userId` is the
+ * current user's id (0 while unknown), for the mute.
+ */
+export function toDialog(raw: unknown, userId = 0): Dialog | null {
   if (typeof raw !== 'object' || raw === null) return null
   const item = raw as RecentItemPayload
   const dialogId = toDialogId(item.id)
@@ -135,5 +148,6 @@ export function toDialog(raw: unknown): Dialog | null {
     counter: toCounter(item.counter),
     markedUnread: item.unread === true,
     pinned: item.pinned === true,
+    muted: isObject(item.chat) && isMutedBy(item.chat.mute_list, userId),
   }
 }

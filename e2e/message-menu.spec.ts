@@ -1,0 +1,162 @@
+import type { Page } from '@playwright/test'
+import { control, expect, isUnread, launch, test, type TruthDialog } from './support/fixtures.ts'
+
+/** User 1 muted the chat (`chat.mute_list` holds the user). */
+const isMuted = (d: TruthDialog) =>
+  typeof d.muteList === 'object' && d.muteList !== null && '1' in d.muteList
+
+/** A group chat the server holds as read and the user did not mute. */
+async function readChat(portalUrl: string): Promise<TruthDialog> {
+  const dialog = (await control.truth(portalUrl)).dialogs.find(
+    (d) => d.type === 'chat' && !isUnread(d) && !d.placeholder && !isMuted(d) && d.messageId > 10,
+  )
+  if (!dialog) throw new Error('the portal holds no read chat')
+  return dialog
+}
+
+async function dialogOf(portalUrl: string, id: string | number): Promise<TruthDialog> {
+  const dialog = (await control.truth(portalUrl)).dialogs.find((d) => String(d.id) === String(id))
+  if (!dialog) throw new Error(`no dialog ${String(id)} on the server`)
+  return dialog
+}
+
+/** Opens the messenger's chat view on a tab and the chosen message's menu item (the slider). */
+async function markFromMessage(page: Page, dialogId: string | number, messageId: number) {
+  await page.goto(`/?chat=${String(dialogId)}&user=1&lang=en`)
+  const message = page.locator(`#chat-messages [data-message-id="${messageId}"]`)
+  await message.getByRole('button', { name: /Message menu/ }).click()
+  await message.getByRole('menuitem', { name: 'Mark unread from here' }).click()
+  return page.frameLocator('#slider-frame')
+}
+
+/** The slider boots the app from cold (a new frame): more patience than a row's change needs. */
+const BOOT = { timeout: 15_000 }
+
+test('one click in a message menu leaves the chat unread from that message, the list follows, Undo puts it back', async ({
+  page,
+  context,
+  portalUrl,
+}) => {
+  const chat = await readChat(portalUrl)
+  const list = await launch(page, { placement: 'IM_NAVIGATION' })
+  const row = await list.reveal(chat.id)
+  await expect(row).toHaveAttribute('data-unread', 'false')
+
+  // The third newest message: it and the two after it become unread.
+  const chosen = chat.messageId - 2
+  const chatTab = await context.newPage()
+  const slider = await markFromMessage(chatTab, chat.id, chosen)
+
+  await expect(slider.getByRole('status')).toContainText('Marked unread from this message', BOOT)
+  await expect(slider.getByRole('status')).toContainText('3 unread messages')
+  const marked = await dialogOf(portalUrl, chat.id)
+  expect([marked.counter, marked.lastId, marked.unread]).toEqual([3, chosen - 1, false])
+  await expect(chatTab.locator('#request-log')).toContainText('im.dialog.unread')
+  await expect(chatTab.locator('#chat-messages [data-unread="true"]')).toHaveCount(3)
+  // The list in the other tab converges by itself (the app's cross-tab refresh), within 2 s.
+  await expect(row).toHaveAttribute('data-unread', 'true', { timeout: 2_000 })
+
+  await slider.getByRole('button', { name: 'Undo' }).click()
+  await expect(slider.getByRole('status')).toContainText('is back as it was')
+  const restored = await dialogOf(portalUrl, chat.id)
+  expect([restored.counter, restored.lastId, restored.unread]).toEqual([0, chat.lastId, false])
+  await expect(row).toHaveAttribute('data-unread', 'false', { timeout: 2_000 })
+})
+
+test('a portal without im.dialog.unread gets the manual mark instead, and says so', async ({
+  page,
+  portalUrl,
+}) => {
+  await control.injectFault(portalUrl, {
+    method: 'im.dialog.unread',
+    kind: 'http',
+    status: 404,
+    error: 'ERROR_METHOD_NOT_FOUND',
+    description: 'Method not found!',
+    times: -1,
+  })
+  const chat = await readChat(portalUrl)
+  const slider = await markFromMessage(page, chat.id, chat.messageId - 1)
+
+  await expect(slider.getByRole('status')).toContainText('cannot mark single messages unread', BOOT)
+  const marked = await dialogOf(portalUrl, chat.id)
+  expect([marked.unread, marked.counter]).toEqual([true, 0])
+
+  await slider.getByRole('button', { name: 'Undo' }).click()
+  await expect(slider.getByRole('status')).toContainText('is back as it was')
+  const restored = await dialogOf(portalUrl, chat.id)
+  expect([restored.unread, restored.counter]).toEqual([false, 0])
+})
+
+test('a failed mark says why and Retry completes it', async ({ page, portalUrl }) => {
+  // Until cleared: the SDK's own retries of the first attempt fail too.
+  await control.injectFault(portalUrl, {
+    method: 'im.dialog.unread',
+    kind: 'http',
+    status: 500,
+    error: 'INTERNAL_SERVER_ERROR',
+    times: -1,
+  })
+  const chat = await readChat(portalUrl)
+  const slider = await markFromMessage(page, chat.id, chat.messageId)
+
+  const alert = slider.getByRole('alert')
+  await expect(alert).toContainText('Could not mark the chat unread from this message', BOOT)
+  await expect(alert).toContainText('INTERNAL_SERVER_ERROR')
+  expect(isUnread(await dialogOf(portalUrl, chat.id))).toBe(false)
+
+  await control.clearFaults(portalUrl)
+  await alert.getByRole('button', { name: 'Retry' }).click()
+  await expect(slider.getByRole('status')).toContainText('Marked unread from this message')
+  expect((await dialogOf(portalUrl, chat.id)).counter).toBe(1)
+})
+
+test('the message menu has the item only once the app is installed and bound it', async ({
+  page,
+  portalUrl,
+}) => {
+  await control.setInstalled(portalUrl, false)
+  const chat = await readChat(portalUrl)
+  await page.goto(`/?chat=${String(chat.id)}&user=1&lang=de`)
+  const message = page.locator(`#chat-messages [data-message-id="${chat.messageId}"]`)
+  await message.getByRole('button', { name: /Message menu/ }).click()
+  await expect(message.getByRole('menuitem')).toHaveText(['Reply'])
+
+  const installer = await launch(page, { install: true, lang: 'de' })
+  await installer.frame.getByRole('button', { name: 'Installieren' }).click()
+  await expect.poll(async () => (await control.truth(portalUrl)).installed).toBe(true)
+
+  await page.goto(`/?chat=${String(chat.id)}&user=1&lang=de`)
+  await message.getByRole('button', { name: /Message menu/ }).click()
+  await expect(message.getByRole('menuitem')).toHaveText([
+    'Reply',
+    'Ab hier als ungelesen markieren',
+  ])
+})
+
+test('the list says the messenger’s unread total, shows muted chats, and puts the total in the title', async ({
+  page,
+  portalUrl,
+}) => {
+  const expectedTotal = async () =>
+    (await control.truth(portalUrl)).dialogs
+      .filter((d) => !d.placeholder && !isMuted(d))
+      .reduce((sum, d) => sum + (d.counter > 0 ? d.counter : d.unread ? 1 : 0), 0)
+  const app = await launch(page, { placement: 'IM_NAVIGATION' })
+  const total = await expectedTotal()
+  await expect(app.frame.locator('.app-header__total')).toHaveText(`${total} unread`, BOOT)
+  await expect(page.locator('#app-title')).toHaveText(`(${total}) Recent chats`)
+
+  const muted = (await control.truth(portalUrl)).dialogs.find(isMuted)
+  if (!muted) throw new Error('the demo data holds no muted chat')
+  const mutedRow = await app.reveal(muted.id)
+  await expect(mutedRow.getByText('Muted', { exact: true })).toBeAttached()
+
+  // Marking a read chat unread adds 1, as the messenger's badge does.
+  const chat = await readChat(portalUrl)
+  const row = await app.reveal(chat.id)
+  await row.getByRole('button', { name: /^Mark as unread/ }).click()
+  await expect.poll(async () => (await dialogOf(portalUrl, chat.id)).unread).toBe(true)
+  await expect(app.frame.locator('.app-header__total')).toHaveText(`${total + 1} unread`)
+  await expect(page.locator('#app-title')).toHaveText(`(${total + 1}) Recent chats`)
+})

@@ -1,0 +1,23 @@
+import { queryOptions } from '@tanstack/react-query'
+import type { Portal } from '../../../bitrix24/connection.ts'
+import { callMethod } from '../../../bitrix24/rest.ts'
+
+/**
+ * The current user's id, from REST `profile`: it needs no scope ("allows getting basic
+ * information about the current user without any scopes, unlike user.current" —
+ * dev.1c-bitrix.ru rest_help/general/profile.php) and getInitData does not carry it. Asked once
+ * per launch: a launch is one user.
+ */
+export function currentUserQueryOptions(portal: Portal) {
+  // One portal per page load, so it is not part of the key.
+  // eslint-disable-next-line @tanstack/query/exhaustive-deps
+  return queryOptions({
+    queryKey: ['profile'] as const,
+    queryFn: async () => {
+      const profile = await callMethod<{ ID?: unknown } | null>(portal, 'profile')
+      const id = Number(profile?.ID)
+      return Number.isSafeInteger(id) && id > 0 ? id : 0
+    },
+    staleTime: Infinity,
+  })
+}

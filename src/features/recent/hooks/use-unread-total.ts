@@ -1,0 +1,63 @@
+import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query'
+import { useCallback, useEffect } from 'react'
+import { usePortal } from '../../../bitrix24/portal-context.tsx'
+import { currentUserQueryOptions } from '../api/current-user.ts'
+import { recentListQueryOptions } from '../api/list-query.ts'
+import type { RecentListPayload } from '../api/payload.ts'
+import { collectEntries } from '../model/collect.ts'
+import { unreadTotal } from '../model/unread-total.ts'
+
+/** 25 pages of 200: past 5,000 unread chats the header says "5,000+" rather than page on. */
+const MAX_PAGES = 25
+
+/** The current user's id (0 until the portal has said). */
+export function useCurrentUserId(): number {
+  const portal = usePortal()
+  return useQuery(currentUserQueryOptions(portal)).data ?? 0
+}
+
+export interface UnreadTotal {
+  total: number
+  /** False while pages are still coming, or when there were more than MAX_PAGES. */
+  complete: boolean
+}
+
+/**
+ * The user's own unread dialogs: the "Unread" filter's list without the open-line sessions still
+ * waiting in a queue (those are added to every page unless SKIP_UNDISTRIBUTED_OPENLINES=Y,
+ * PROTOCOL.md §4, and hold no unread messages of this user, so the messenger does not count them).
+ */
+const OWN_UNREAD = { name: 'own', params: { SKIP_UNDISTRIBUTED_OPENLINES: 'Y' as const } }
+
+/**
+ * The messenger's unread total over every unread dialog of the user, read to the list's end. It is
+ * a list query like the others, so confirmed changes and refreshes reach it too. Null until the
+ * first page and the user's id are known.
+ */
+export function useUnreadTotal(userId: number): UnreadTotal | null {
+  const portal = usePortal()
+  const queryClient = useQueryClient()
+  const select = useCallback(
+    (data: { pages: RecentListPayload[] }) => ({
+      total: unreadTotal(
+        collectEntries(data.pages, userId).flatMap((entry) =>
+          entry.kind === 'dialog' ? [entry.dialog] : [],
+        ),
+      ),
+      pages: data.pages.length,
+    }),
+    [userId],
+  )
+  const query = useInfiniteQuery({
+    ...recentListQueryOptions(portal, queryClient, 'unread', OWN_UNREAD),
+    select,
+  })
+  const { data, hasNextPage, isFetchingNextPage, fetchNextPage } = query
+  const more = hasNextPage && (data?.pages ?? 0) < MAX_PAGES
+  useEffect(() => {
+    if (more && !isFetchingNextPage) void fetchNextPage()
+  }, [more, isFetchingNextPage, fetchNextPage])
+
+  if (data === undefined || userId === 0) return null
+  return { total: data.total, complete: !hasNextPage }
+}
