@@ -1,7 +1,8 @@
 import { infiniteQueryOptions, type QueryClient } from '@tanstack/react-query'
 import { callMethod } from '../../../bitrix24/rest.ts'
 import type { Portal } from '../../../bitrix24/connection.ts'
-import { FILTER_PARAMS, type RecentFilter } from '../model/filters.ts'
+import { isPlaceholder } from '../model/dialog.ts'
+import { FILTER_PARAMS, matchesFilter, type RecentFilter } from '../model/filters.ts'
 import { withLaterConfirmations } from './confirmations.ts'
 import { recentKeys } from './keys.ts'
 import type { RecentItemPayload, RecentListPayload } from './payload.ts'
@@ -24,13 +25,71 @@ function compact(raw: unknown): unknown {
     type: item.type,
     title: item.title,
     avatar: item.avatar && { url: item.avatar.url, color: item.avatar.color },
-    message: item.message && { text: item.message.text, date: item.message.date },
+    // The message id is what "Mark as read" reads up to: the last message the user could see.
+    message: item.message && {
+      id: item.message.id,
+      text: item.message.text,
+      date: item.message.date,
+    },
     counter: item.counter,
     pinned: item.pinned,
     unread: item.unread,
     date_last_activity: item.date_last_activity,
     chat: item.chat && { type: item.chat.type },
     lines: item.lines && { id: item.lines.id },
+  }
+}
+
+/**
+ * Whether an item goes into the list at all. Colleague placeholders are left out: they are not
+ * dialogs yet (no messages, nothing unread) and the portal refuses a mark on them, while this
+ * list is about unread state — the messenger itself shows them only to fill a new user's empty
+ * list. Items that cannot be read at all still pass, to be shown as broken rows.
+ */
+function belongs(raw: unknown, filter: RecentFilter): boolean {
+  if (typeof raw !== 'object' || raw === null) return true
+  const item = raw as RecentItemPayload
+  return !isPlaceholder(item) && matchesFilter(item, filter)
+}
+
+/**
+ * One page of the recent list for a filter, trimmed to what the list shows, with the changes
+ * confirmed while it was on its way laid over it.
+ */
+export async function fetchRecentPage(
+  portal: Portal,
+  queryClient: QueryClient,
+  filter: RecentFilter,
+  offset: number,
+): Promise<RecentListPayload> {
+  const requestedAt = Date.now()
+  const page = await callMethod<RecentListPayload>(portal, 'im.recent.list', {
+    ...FILTER_PARAMS[filter],
+    PARSE_TEXT: 'Y',
+    // Open-line sessions waiting in the queue come with every page unless this is sent: they
+    // belong at the top of the list once, so only the first page carries them.
+    ...(offset > 0 && { SKIP_UNDISTRIBUTED_OPENLINES: 'Y' }),
+    OFFSET: offset,
+    LIMIT: PAGE_SIZE,
+  })
+  const items = Array.isArray(page?.items)
+    ? page.items.filter((raw) => belongs(raw, filter)).map(compact)
+    : []
+  const hasMore = (page?.hasMore ?? page?.hasMorePages) === true
+  return withLaterConfirmations(queryClient, { items, hasMore }, requestedAt)
+}
+
+/** Every page of a filter, straight from the portal (the cache is left alone). */
+export async function fetchEveryPage(
+  portal: Portal,
+  queryClient: QueryClient,
+  filter: RecentFilter,
+): Promise<RecentListPayload[]> {
+  const pages: RecentListPayload[] = []
+  for (let offset = 0; ; offset += PAGE_SIZE) {
+    const page = await fetchRecentPage(portal, queryClient, filter, offset)
+    pages.push(page)
+    if (!page.hasMore) return pages
   }
 }
 
@@ -48,18 +107,7 @@ export function recentListQueryOptions(
   // eslint-disable-next-line @tanstack/query/exhaustive-deps
   return infiniteQueryOptions({
     queryKey: recentKeys.list(filter),
-    queryFn: async ({ pageParam }) => {
-      const requestedAt = Date.now()
-      const page = await callMethod<RecentListPayload>(portal, 'im.recent.list', {
-        ...FILTER_PARAMS[filter],
-        PARSE_TEXT: 'Y',
-        OFFSET: pageParam,
-        LIMIT: PAGE_SIZE,
-      })
-      const items = Array.isArray(page?.items) ? page.items.map(compact) : []
-      const hasMore = (page?.hasMore ?? page?.hasMorePages) === true
-      return withLaterConfirmations(queryClient, { items, hasMore }, requestedAt)
-    },
+    queryFn: ({ pageParam }) => fetchRecentPage(portal, queryClient, filter, pageParam),
     initialPageParam: 0,
     // The docs: raise OFFSET by LIMIT, not by the number of items (pages are collapsed server-side).
     getNextPageParam: (last, _pages, lastOffset) =>

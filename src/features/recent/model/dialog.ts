@@ -30,7 +30,11 @@ export function isUnread(dialog: Pick<Dialog, 'markedUnread' | 'counter'>): bool
   return dialog.markedUnread || dialog.counter > 0
 }
 
-/** What a successful im.recent.unread does to a dialog: N clears the mark and the counter. */
+/**
+ * What a confirmed change does to a dialog. Read clears both halves of the unread rule (the
+ * messages through im.dialog.read, the manual mark through im.recent.unread N); unread sets the
+ * manual mark (im.recent.unread Y) and leaves the messages as they are.
+ */
 export function applyMark<T extends Pick<Dialog, 'markedUnread' | 'counter'>>(
   dialog: T,
   unread: boolean,
@@ -103,10 +107,30 @@ function toEpochMs(value: unknown): number | null {
 const HEX_COLOR = /^#[0-9a-f]{3}([0-9a-f]{3})?$/i
 const NEUTRAL_COLOR = '#a8adb4'
 
-function toKind(item: RecentItemPayload): DialogKind {
-  if (item.type === 'user') return 'user'
+/**
+ * Open lines carry a `lines` object (or chat.type `lines`); a one-to-one dialog is of type `user`
+ * and its id is the person's number. Everything else is a chat — group chats, copilot chats,
+ * channels, collabs and whatever chat type a later portal adds (PROTOCOL.md §4, im.recent.list).
+ */
+export function kindOf(item: RecentItemPayload): DialogKind {
   if (isObject(item.lines) || (isObject(item.chat) && item.chat.type === 'lines')) return 'openline'
+  const id = toDialogId(item.id)
+  if (item.type === 'user' && id !== null && /^\d+$/.test(String(id))) return 'user'
   return 'chat'
+}
+
+/** The unread state of a raw item, read the way rows read it. */
+export function markStateOf(item: RecentItemPayload): Pick<Dialog, 'markedUnread' | 'counter'> {
+  return { markedUnread: item.unread === true, counter: toCounter(item.counter) }
+}
+
+/**
+ * A colleague the user has no dialog with yet, listed by the portal for intranet users
+ * (`options.default_user_record`, message id 0): nothing to read and nothing to mark —
+ * im.recent.unread answers false for it (PROTOCOL.md §4).
+ */
+export function isPlaceholder(item: RecentItemPayload): boolean {
+  return isObject(item.options) && item.options.default_user_record === true
 }
 
 /**
@@ -126,14 +150,13 @@ export function toDialog(raw: unknown): Dialog | null {
   return {
     key: String(dialogId),
     dialogId,
-    kind: toKind(item),
+    kind: kindOf(item),
     title: truncate(text(item.title, MAX_TITLE_LENGTH).trim(), MAX_TITLE_LENGTH),
     avatarUrl: safeImageUrl(url),
     color: HEX_COLOR.test(color) ? color : NEUTRAL_COLOR,
     preview: truncate(stripBbCode(text(message.text, MAX_MESSAGE_SOURCE / 2)), MAX_PREVIEW_LENGTH),
     lastActivityMs: toEpochMs(item.date_last_activity) ?? toEpochMs(message.date),
-    counter: toCounter(item.counter),
-    markedUnread: item.unread === true,
+    ...markStateOf(item),
     pinned: item.pinned === true,
   }
 }
