@@ -141,6 +141,15 @@ const br: Catalog = {
   listEmptyTitle: 'Nenhum chat ainda',
   listEmptyText:
     'Quando você escrever para um colega ou entrar em um chat no Bitrix24, ele aparecerá aqui.',
+  readAllTitle: {
+    one: 'Marcar {count} chat como lido?',
+    many: 'Marcar todos os {count} de chats como lidos?',
+    other: 'Marcar todos os {count} chats como lidos?',
+  },
+  readAllBody:
+    'Isso lê as mensagens deles no Bitrix24. As mensagens não podem voltar a ficar não lidas: Desfazer só devolve a marca de não lido.',
+  unreadAgainNoCount:
+    'Marcado de novo como não lido. Não foi possível restaurar o número de mensagens não lidas.',
 }
 
 export default br

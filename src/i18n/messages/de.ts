@@ -130,6 +130,14 @@ const de: Catalog = {
   listEmptyTitle: 'Noch keine Chats',
   listEmptyText:
     'Wenn Sie einem Kollegen schreiben oder einem Chat in Bitrix24 beitreten, erscheint er hier.',
+  readAllTitle: {
+    one: '{count} Chat als gelesen markieren?',
+    other: 'Alle {count} Chats als gelesen markieren?',
+  },
+  readAllBody:
+    'Ihre Nachrichten werden in Bitrix24 gelesen. Nachrichten lassen sich nicht wieder ungelesen machen: Rückgängig bringt nur die Ungelesen-Markierung zurück.',
+  unreadAgainNoCount:
+    'Wieder als ungelesen markiert. Die Zahl der ungelesenen Nachrichten ließ sich nicht wiederherstellen.',
 }
 
 export default de

@@ -125,6 +125,11 @@ const en = {
   installDone: 'Installed. Opening Unread marks…',
   listEmptyTitle: 'No chats yet',
   listEmptyText: 'When you write to a colleague or join a chat in Bitrix24, it appears here.',
+  readAllTitle: { one: 'Mark {count} chat as read?', other: 'Mark all {count} chats as read?' },
+  readAllBody:
+    'This reads their messages in Bitrix24. Messages cannot be made unread again: Undo only brings back the unread mark.',
+  unreadAgainNoCount:
+    'Marked as unread again. The number of unread messages could not be restored.',
 }
 
 export default en

@@ -141,6 +141,15 @@ const fr: Catalog = {
   listEmptyTitle: 'Aucun chat pour l’instant',
   listEmptyText:
     'Quand vous écrivez à un collègue ou rejoignez un chat dans Bitrix24, il apparaît ici.',
+  readAllTitle: {
+    one: 'Marquer {count} chat comme lu ?',
+    many: 'Marquer les {count} de chats comme lus ?',
+    other: 'Marquer les {count} chats comme lus ?',
+  },
+  readAllBody:
+    'Leurs messages seront lus dans Bitrix24. Les messages ne peuvent pas redevenir non lus : Annuler ne rétablit que la marque non lu.',
+  unreadAgainNoCount:
+    'De nouveau marqué comme non lu. Le nombre de messages non lus n’a pas pu être rétabli.',
 }
 
 export default fr

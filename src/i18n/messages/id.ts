@@ -127,6 +127,11 @@ const id: Catalog = {
   listEmptyTitle: 'Belum ada obrolan',
   listEmptyText:
     'Saat Anda menulis kepada rekan kerja atau bergabung dengan obrolan di Bitrix24, obrolan itu akan muncul di sini.',
+  readAllTitle: { other: 'Tandai semua {count} obrolan sebagai sudah dibaca?' },
+  readAllBody:
+    'Ini membaca pesan-pesannya di Bitrix24. Pesan tidak dapat dijadikan belum dibaca lagi: Urungkan hanya mengembalikan tanda belum dibaca.',
+  unreadAgainNoCount:
+    'Ditandai belum dibaca lagi. Jumlah pesan yang belum dibaca tidak dapat dipulihkan.',
 }
 
 export default id

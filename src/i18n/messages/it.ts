@@ -140,6 +140,15 @@ const it: Catalog = {
   installDone: 'Installata. Apertura di «Segni di non letto»…',
   listEmptyTitle: 'Ancora nessuna chat',
   listEmptyText: 'Quando scrivi a un collega o entri in una chat su Bitrix24, compare qui.',
+  readAllTitle: {
+    one: 'Segnare {count} chat come letta?',
+    many: 'Segnare tutte le {count} di chat come lette?',
+    other: 'Segnare tutte le {count} chat come lette?',
+  },
+  readAllBody:
+    'I loro messaggi verranno letti in Bitrix24. I messaggi non possono tornare non letti: Annulla ripristina solo il segno di non letto.',
+  unreadAgainNoCount:
+    'Di nuovo segnata come non letta. Non è stato possibile ripristinare il numero di messaggi non letti.',
 }
 
 export default it

@@ -128,6 +128,10 @@ const ja: Catalog = {
   listEmptyTitle: 'チャットはまだありません',
   listEmptyText:
     'Bitrix24 で同僚にメッセージを送ったりチャットに参加したりすると、ここに表示されます。',
+  readAllTitle: { other: '{count} 件のチャットをすべて既読にしますか？' },
+  readAllBody:
+    'Bitrix24 でメッセージが既読になります。メッセージを未読に戻すことはできません。元に戻すで戻せるのは未読マークだけです。',
+  unreadAgainNoCount: '再び未読にしました。未読メッセージの件数は元に戻せませんでした。',
 }
 
 export default ja

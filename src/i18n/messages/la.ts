@@ -139,6 +139,15 @@ const la: Catalog = {
   installDone: 'Instalada. Abriendo «Marcas de no leído»…',
   listEmptyTitle: 'Aún no hay chats',
   listEmptyText: 'Cuando escriba a un colega o se una a un chat en Bitrix24, aparecerá aquí.',
+  readAllTitle: {
+    one: '¿Marcar {count} chat como leído?',
+    many: '¿Marcar los {count} de chats como leídos?',
+    other: '¿Marcar los {count} chats como leídos?',
+  },
+  readAllBody:
+    'Esto lee sus mensajes en Bitrix24. Los mensajes no pueden volver a quedar sin leer: Deshacer solo devuelve la marca de no leído.',
+  unreadAgainNoCount:
+    'Marcado de nuevo como no leído. No se pudo restaurar el número de mensajes sin leer.',
 }
 
 export default la

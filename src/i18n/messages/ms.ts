@@ -129,6 +129,11 @@ const ms: Catalog = {
   listEmptyTitle: 'Belum ada sembang',
   listEmptyText:
     'Apabila anda menulis kepada rakan sekerja atau menyertai sembang dalam Bitrix24, ia akan muncul di sini.',
+  readAllTitle: { other: 'Tandakan semua {count} sembang sebagai sudah dibaca?' },
+  readAllBody:
+    'Ini membaca mesejnya dalam Bitrix24. Mesej tidak boleh dijadikan belum dibaca semula: Buat asal hanya mengembalikan tanda belum dibaca.',
+  unreadAgainNoCount:
+    'Ditandakan belum dibaca semula. Bilangan mesej belum dibaca tidak dapat dipulihkan.',
 }
 
 export default ms

@@ -143,6 +143,16 @@ const pl: Catalog = {
   listEmptyTitle: 'Brak czatów',
   listEmptyText:
     'Gdy napiszesz do współpracownika lub dołączysz do czatu w Bitrix24, pojawi się on tutaj.',
+  readAllTitle: {
+    one: 'Oznaczyć {count} czat jako przeczytany?',
+    few: 'Oznaczyć wszystkie {count} czaty jako przeczytane?',
+    many: 'Oznaczyć wszystkie {count} czatów jako przeczytane?',
+    other: 'Oznaczyć wszystkie {count} czatu jako przeczytane?',
+  },
+  readAllBody:
+    'Ich wiadomości zostaną odczytane w Bitrix24. Wiadomości nie da się ponownie oznaczyć jako nieprzeczytane: Cofnij przywraca tylko znacznik nieprzeczytania.',
+  unreadAgainNoCount:
+    'Ponownie oznaczono jako nieprzeczytane. Nie udało się przywrócić liczby nieprzeczytanych wiadomości.',
 }
 
 export default pl

@@ -122,6 +122,9 @@ const sc: Catalog = {
   installDone: '已安装。正在打开“未读标记”…',
   listEmptyTitle: '暂无聊天',
   listEmptyText: '当你给同事发消息或在 Bitrix24 中加入聊天后，它会显示在这里。',
+  readAllTitle: { other: '将全部 {count} 个聊天标记为已读？' },
+  readAllBody: '这会在 Bitrix24 中读取它们的消息。消息无法再变回未读：撤销只能恢复未读标记。',
+  unreadAgainNoCount: '已重新标记为未读。无法恢复未读消息的数量。',
 }
 
 export default sc

@@ -122,6 +122,9 @@ const tc: Catalog = {
   installDone: '已安裝。正在開啟「未讀標記」…',
   listEmptyTitle: '尚無聊天',
   listEmptyText: '當您傳訊息給同事或在 Bitrix24 中加入聊天後，它就會顯示在這裡。',
+  readAllTitle: { other: '將全部 {count} 個聊天標記為已讀？' },
+  readAllBody: '這會在 Bitrix24 中讀取它們的訊息。訊息無法再變回未讀：復原只能恢復未讀標記。',
+  unreadAgainNoCount: '已重新標記為未讀。無法恢復未讀訊息的數量。',
 }
 
 export default tc

@@ -129,6 +129,14 @@ const tr: Catalog = {
   listEmptyTitle: 'Henüz sohbet yok',
   listEmptyText:
     'Bir iş arkadaşınıza yazdığınızda veya Bitrix24’te bir sohbete katıldığınızda sohbet burada görünür.',
+  readAllTitle: {
+    one: '{count} sohbet okundu olarak işaretlensin mi?',
+    other: '{count} sohbetin tümü okundu olarak işaretlensin mi?',
+  },
+  readAllBody:
+    'Bu, Bitrix24’te mesajlarını okur. Mesajlar yeniden okunmamış yapılamaz: Geri al yalnızca okunmamış işaretini geri getirir.',
+  unreadAgainNoCount:
+    'Yeniden okunmamış olarak işaretlendi. Okunmamış mesaj sayısı geri getirilemedi.',
 }
 
 export default tr

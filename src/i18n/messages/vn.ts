@@ -128,6 +128,10 @@ const vn: Catalog = {
   listEmptyTitle: 'Chưa có cuộc trò chuyện',
   listEmptyText:
     'Khi bạn nhắn tin cho đồng nghiệp hoặc tham gia một cuộc trò chuyện trong Bitrix24, nó sẽ xuất hiện ở đây.',
+  readAllTitle: { other: 'Đánh dấu tất cả {count} cuộc trò chuyện là đã đọc?' },
+  readAllBody:
+    'Thao tác này sẽ đọc tin nhắn của chúng trong Bitrix24. Không thể đặt lại tin nhắn thành chưa đọc: Hoàn tác chỉ khôi phục dấu chưa đọc.',
+  unreadAgainNoCount: 'Đã đánh dấu lại là chưa đọc. Không thể khôi phục số tin nhắn chưa đọc.',
 }
 
 export default vn

@@ -2,39 +2,29 @@ import { act, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
 import { RestError } from '../../../bitrix24/rest.ts'
-import { createFakePortal, deferred } from '../../../test/fake-portal.ts'
+import {
+  createFakePortal,
+  deferred,
+  imMethods,
+  type FakeDialog,
+  type Gate,
+} from '../../../test/fake-portal.ts'
 import { renderWithPortal } from '../../../test/render-with-portal.tsx'
 import { RecentScreen } from './RecentScreen.tsx'
 
-interface Item {
-  id: number | string
-  title: string
-  counter: number
-  unread: boolean
-}
-
-/** A tiny in-memory portal: one page of items, im.recent.unread answered by `unread`. */
-async function setup(
-  items: Item[],
-  unread: (params: Record<string, unknown>) => unknown = () => true,
-) {
+/** A tiny in-memory portal (see imMethods); `gate` decides each write's answer. */
+async function setup(items: FakeDialog[], gate?: Gate) {
   const server = items.map((item) => ({ ...item }))
-  const fake = createFakePortal({
-    'im.recent.list': () => ({ items: server.map((item) => ({ ...item })), hasMore: false }),
-    // Like the portal: a change that succeeded is what the next im.recent.list returns.
-    'im.recent.unread': async (params) => {
-      const done = await unread(params)
-      const item = server.find((i) => i.id === params.DIALOG_ID)
-      if (done === true && item) {
-        item.unread = params.ACTION === 'Y'
-        if (params.ACTION === 'N') item.counter = 0
-      }
-      return done
-    },
-  })
+  const fake = createFakePortal(imMethods(server, gate))
   const utils = await renderWithPortal(<RecentScreen />, fake.portal)
   return { ...fake, ...utils, server }
 }
+
+/** The gate for tests that only care about im.recent.unread: every other write goes through. */
+const onUnread =
+  (answer: (params: Record<string, unknown>) => unknown): Gate =>
+  (method, params) =>
+    method === 'im.recent.unread' ? answer(params) : true
 
 const row = (id: string) => document.querySelector<HTMLElement>(`[data-dialog-id="${id}"]`)!
 const listCalls = (calls: { method: string }[]) =>
@@ -109,15 +99,12 @@ describe('RecentScreen', () => {
 
   it('sends repeated clicks on one dialog one after another, in click order', async () => {
     const answers: ReturnType<typeof deferred<boolean>>[] = []
-    const { calls, server } = await setup(
+    const { calls } = await setup(
       [{ id: 'chat1', title: 'Team', counter: 0, unread: false }],
-      (params) => {
+      () => {
         const answer = deferred<boolean>()
         answers.push(answer)
-        return answer.promise.then((ok) => {
-          server[0]!.unread = params.ACTION === 'Y'
-          return ok
-        })
+        return answer.promise
       },
     )
     await screen.findByText('Team')
@@ -149,7 +136,7 @@ describe('RecentScreen', () => {
         { id: 1, title: 'Anna', counter: 0, unread: false },
         { id: 2, title: 'Boris', counter: 0, unread: false },
       ],
-      (params) => (params.DIALOG_ID === 1 ? failing.promise : succeeding.promise),
+      (_method, params) => (params.DIALOG_ID === 1 ? failing.promise : succeeding.promise),
     )
     await userEvent.click(await screen.findByRole('button', { name: 'Mark as unread: Anna' }))
     await userEvent.click(screen.getByRole('button', { name: 'Mark as unread: Boris' }))
@@ -238,7 +225,7 @@ describe('bulk changes', () => {
         { id: 1, title: 'Anna', counter: 0, unread: false },
         { id: 2, title: 'Boris', counter: 0, unread: false },
       ],
-      () => (++answered === 1 ? first.promise : true),
+      onUnread(() => (++answered === 1 ? first.promise : true)),
     )
     const user = userEvent.setup()
     await user.click(await screen.findByRole('button', { name: 'Mark as unread: Anna' }))
