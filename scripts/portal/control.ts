@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { TokenStore } from './auth.ts'
+import type { Clock } from './clock.ts'
 import type { FaultRegistry } from './faults.ts'
 import { parseFault } from './faults.ts'
 import type { RateLimitConfig, RateLimiter } from './rate-limit.ts'
@@ -15,15 +16,22 @@ import { isLoopback, parseJsonObject, readBody, sendJson } from './http-util.ts'
  */
 
 export interface ControlDeps {
+  clock: Clock
   store: PortalStore
   tokens: TokenStore
   limiter: RateLimiter
   faults: FaultRegistry
   stats: RequestStats
   setLatency(ms: number): void
+  setUserOptionDelay(ms: number): void
   /** Back to the settings the portal started with. */
   resetAll(): void
-  defaults: { rateLimit: RateLimitConfig | null; tokenTtlSeconds: number; dialogs: number }
+  defaults: {
+    rateLimit: RateLimitConfig | null
+    tokenTtlSeconds: number
+    dialogs: number
+    userOptionDelayMs: number
+  }
 }
 
 class ControlError extends Error {}
@@ -75,6 +83,21 @@ function run(route: string, body: Record<string, unknown>, url: URL, deps: Contr
       return { ok: true, ms }
     }
 
+    case 'POST /__control/user-option-delay': {
+      const ms = Number(body.ms ?? deps.defaults.userOptionDelayMs)
+      if (!Number.isFinite(ms) || ms < 0 || ms > 600_000)
+        throw new ControlError('ms must be between 0 and 600000')
+      deps.setUserOptionDelay(ms)
+      return { ok: true, ms }
+    }
+
+    case 'POST /__control/install': {
+      if (typeof body.installed !== 'boolean')
+        throw new ControlError('installed must be true or false')
+      deps.store.setInstalled(body.installed)
+      return { ok: true, installed: body.installed }
+    }
+
     case 'POST /__control/faults': {
       const fault = parseFault(body)
       deps.faults.add(fault)
@@ -107,7 +130,12 @@ function run(route: string, body: Record<string, unknown>, url: URL, deps: Contr
       return {
         user,
         dialogs: deps.store.truth(user),
-        userOptions: deps.store.user(user).userOptions,
+        queued: deps.store.user(user).queued,
+        userOptions: deps.store.userOptions(user, deps.clock()),
+        pendingUserOptions: Object.fromEntries(
+          [...deps.store.user(user).pendingOptions].map(([name, { value }]) => [name, value]),
+        ),
+        hasRun: deps.store.user(user).hasRun,
         appOptions: deps.store.appOptions,
         placements: deps.store.placements,
         installed: deps.store.installed,

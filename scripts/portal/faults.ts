@@ -3,7 +3,8 @@ import { normalizeMethod } from './rest/dispatcher.ts'
 /**
  * Injected faults for tests (POST /__control/faults). A fault hits the next `times` calls of
  * `method` (`*` = any HTTP request; -1 = until cleared):
- * - `http`: answer with `status` and `{error, error_description}`;
+ * - `http`: answer with `status` and `{error, error_description}` (a system error code alone
+ *   brings its documented status and message, see SYSTEM_ERRORS);
  * - `drop`: destroy the socket without an answer (network error in the browser);
  * - `stall`: wait `ms`, then answer normally;
  * - `result-false`: answer 200 with `result: false`.
@@ -26,13 +27,39 @@ export interface Fault {
 
 const KINDS: readonly FaultKind[] = ['http', 'drop', 'stall', 'result-false']
 
-const DEFAULT_ERRORS: Record<number, [string, string]> = {
-  401: ['expired_token', 'The access token provided has expired.'],
-  403: ['ACCESS_DENIED', 'Access denied!'],
-  404: ['ERROR_METHOD_NOT_FOUND', 'Method not found!'],
-  429: ['OPERATION_TIME_LIMIT', 'Method is blocked due to operation time limit'],
-  500: ['INTERNAL_SERVER_ERROR', 'Internal server error'],
-  503: ['QUERY_LIMIT_EXCEEDED', 'Too many requests'],
+/**
+ * The system errors any call can get, with their documented statuses and messages
+ * (b24restdocs `_includes/system-errors.md`; PROTOCOL.md §3). A fault naming one of these codes
+ * without a status gets the documented status.
+ */
+export const SYSTEM_ERRORS: Record<string, [status: number, description: string]> = {
+  INTERNAL_SERVER_ERROR: [500, 'Internal server error'],
+  ERROR_UNEXPECTED_ANSWER: [500, 'Server returned an unexpected response'],
+  QUERY_LIMIT_EXCEEDED: [503, 'Too many requests'],
+  OPERATION_TIME_LIMIT: [429, 'Method is blocked due to operation time limit'],
+  NO_AUTH_FOUND: [401, 'Wrong authorization data'],
+  INVALID_REQUEST: [401, 'Https required'],
+  OVERLOAD_LIMIT: [401, 'REST API is blocked due to overload'],
+  ACCESS_DENIED: [401, 'REST is available only on commercial plans'],
+  INVALID_CREDENTIALS: [401, 'Invalid request credentials'],
+  ERROR_METHOD_NOT_FOUND: [404, 'Method not found!'],
+  insufficient_scope: [
+    401,
+    'The request requires higher privileges than provided by the access token',
+  ],
+  expired_token: [401, 'The access token provided has expired'],
+  user_access_error: [401, 'The user does not have access to the application'],
+  PORTAL_DELETED: [403, 'Portal was deleted'],
+}
+
+/** The error a bare status stands for. */
+const DEFAULT_CODES: Record<number, string> = {
+  401: 'expired_token',
+  403: 'PORTAL_DELETED',
+  404: 'ERROR_METHOD_NOT_FOUND',
+  429: 'OPERATION_TIME_LIMIT',
+  500: 'INTERNAL_SERVER_ERROR',
+  503: 'QUERY_LIMIT_EXCEEDED',
 }
 
 /** Validates a fault spec from the control API; throws Error with a readable message. */
@@ -44,13 +71,16 @@ export function parseFault(spec: unknown): Fault {
   if (!KINDS.includes(raw.kind as FaultKind))
     throw new Error(`fault.kind must be one of ${KINDS.join(', ')}`)
   const kind = raw.kind as FaultKind
-  const status = raw.status === undefined ? 500 : Number(raw.status)
+  const code = typeof raw.error === 'string' && raw.error !== '' ? raw.error : undefined
+  const known = code === undefined ? undefined : SYSTEM_ERRORS[code]
+  const status = raw.status === undefined ? (known?.[0] ?? 500) : Number(raw.status)
   if (!Number.isInteger(status) || status < 100 || status > 599)
     throw new Error('fault.status must be an HTTP status')
-  const [defaultError, defaultDescription] = DEFAULT_ERRORS[status] ?? [
-    'INTERNAL_SERVER_ERROR',
-    'Internal server error',
-  ]
+  const error = code ?? DEFAULT_CODES[status] ?? 'INTERNAL_SERVER_ERROR'
+  const description =
+    typeof raw.description === 'string'
+      ? raw.description
+      : (SYSTEM_ERRORS[error]?.[1] ?? 'Internal server error')
   const times = raw.times === undefined ? 1 : Number(raw.times)
   if (!Number.isInteger(times) || (times < 1 && times !== -1))
     throw new Error('fault.times must be a positive integer or -1')
@@ -61,8 +91,8 @@ export function parseFault(spec: unknown): Fault {
     method: raw.method.trim() === '*' ? '*' : normalizeMethod(raw.method),
     kind,
     status,
-    error: typeof raw.error === 'string' ? raw.error : defaultError,
-    description: typeof raw.description === 'string' ? raw.description : defaultDescription,
+    error,
+    description,
     ms,
     times,
   }

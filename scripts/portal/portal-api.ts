@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { TokenStore } from './auth.ts'
 import type { RequestLog } from './log.ts'
+import type { Clock } from './clock.ts'
 import type { PortalStore } from './data/store.ts'
 import { PORTAL_USERS, fullName, portalUser } from './data/users.ts'
 import { PLACEMENTS, UI_LANGUAGES } from './frame-protocol.ts'
@@ -19,6 +20,9 @@ export interface PortalApiDeps {
   log: RequestLog
   memberId: string
   applicationToken: string
+  clock: Clock
+  /** How long a setUserOption write takes to show in getInitData (control API knob). */
+  userOptionDelayMs(): number
 }
 
 /** PLACEMENT_OPTIONS per placement (a JSON string in the launch form, an object in getInitData). */
@@ -41,6 +45,10 @@ export interface LaunchData {
   placementOptions: Record<string, unknown>
   install: boolean
   firstRun: boolean
+  /** The URL the app is opened at: the bound handler for a placement, else the app's URL. */
+  handler?: string
+  /** The messenger navigation item, once the app is installed and has bound one. */
+  navigation: { title: string; handler: string } | null
   isAdmin: boolean
   user: { id: number; name: string }
   userOptions: Record<string, unknown>
@@ -70,6 +78,22 @@ function launch(body: Record<string, unknown>, deps: PortalApiDeps): LaunchData 
   // in normal mode, as a portal does.
   const install = body.install === true || body.install === 'Y'
   if (install) deps.store.installed = false
+  const binding = deps.store.installed
+    ? deps.store.placements.find((candidate) => candidate.placement === 'IM_NAVIGATION')
+    : undefined
+  // A placement item shows only once the app is installed and bound it (PROTOCOL.md §5), and
+  // opens the handler given to placement.bind.
+  if (!install && placement === 'IM_NAVIGATION' && !binding) {
+    throw new ApiError(
+      409,
+      'The messenger has no item of this app: it is not installed, or it bound no IM_NAVIGATION handler',
+    )
+  }
+  // FIRST_RUN: the first time this user opens the installed app (b24restdocs
+  // sdk/bx24-js-sdk/system-functions/bx24-install.md); every later launch says false.
+  const state = deps.store.user(user.id)
+  const firstRun = !install && deps.store.installed && !state.hasRun
+  if (firstRun) state.hasRun = true
   const pair = deps.tokens.issue(user.id)
   return {
     appSid: randomBytes(16).toString('hex'),
@@ -85,10 +109,12 @@ function launch(body: Record<string, unknown>, deps: PortalApiDeps): LaunchData 
     placement,
     placementOptions: placementOptions(placement),
     install,
-    firstRun: install,
+    firstRun,
+    ...(!install && placement === 'IM_NAVIGATION' && binding ? { handler: binding.handler } : {}),
+    navigation: binding ? { title: binding.title, handler: binding.handler } : null,
     isAdmin: user.isAdmin,
     user: { id: user.id, name: fullName(user) },
-    userOptions: { ...deps.store.user(user.id).userOptions },
+    userOptions: { ...deps.store.userOptions(user.id, deps.clock()) },
     appOptions: { ...deps.store.appOptions },
   }
 }
@@ -146,13 +172,20 @@ export async function handlePortalApi(
         if (!user) throw new ApiError(400, 'unknown user')
         if (typeof body.name !== 'string' || body.name === '')
           throw new ApiError(400, 'option name must be a string')
-        const target =
-          body.scope === 'app' ? deps.store.appOptions : deps.store.user(user.id).userOptions
-        target[body.name] = body.value ?? null
+        if (body.scope === 'app') deps.store.appOptions[body.name] = body.value ?? null
+        else {
+          // A user option is written in the background: later launches see it only after a
+          // few seconds.
+          const delay = deps.userOptionDelayMs()
+          deps.store.setUserOption(user.id, body.name, body.value ?? null, deps.clock(), delay)
+        }
         return sendJson(res, 200, { ok: true })
       }
       case '/portal-api/install-finish':
         deps.store.installed = true
+        // Logged here, not only by the page: the page reloads right after, and its log comes
+        // back from the server's backlog.
+        deps.log.add({ source: 'frame', method: 'setInstallFinish', note: 'app installed' })
         return sendJson(res, 200, { ok: true })
       default:
         throw new ApiError(404, `unknown route ${route}`)

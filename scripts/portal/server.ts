@@ -37,6 +37,8 @@ export interface PortalOptions {
   /** Dialogs per user (default 120, max 20000). */
   dialogs?: number
   tokenTtlSeconds?: number
+  /** How long a setUserOption write takes to show in getInitData (default 3000 ms). */
+  userOptionDelayMs?: number
   /** `null` = rate limiting off. */
   rateLimit?: RateLimitConfig | null
   clock?: Clock
@@ -55,6 +57,12 @@ export interface Portal {
   readonly limiter: RateLimiter
 }
 
+/**
+ * A user option written through the frame shows in getInitData only a few seconds later (the
+ * portal stores it in the background), so an app must not rely on reading it back at once.
+ */
+export const DEFAULT_USER_OPTION_DELAY_MS = 3000
+
 /** Fixed per portal, like a real portal's member_id. */
 const MEMBER_ID = 'b5c3a9f1e2d4c6b8a0f1e3d5c7b9a1c3'
 
@@ -68,14 +76,28 @@ export function createPortal(options: PortalOptions = {}): Portal {
     rateLimit: options.rateLimit === undefined ? { ...DEFAULT_RATE_LIMIT } : options.rateLimit,
     tokenTtlSeconds: options.tokenTtlSeconds ?? DEFAULT_TOKEN_TTL_SECONDS,
     dialogs: options.dialogs ?? DEFAULT_DIALOGS,
+    userOptionDelayMs: options.userOptionDelayMs ?? DEFAULT_USER_OPTION_DELAY_MS,
   }
-  const store = new PortalStore(defaults.dialogs)
+  // A fresh portal has the app installed with its messenger item bound, as the app's own
+  // installer leaves it; /__control/install takes it back to "never installed".
+  const store = new PortalStore(defaults.dialogs, [
+    {
+      placement: 'IM_NAVIGATION',
+      handler: appUrl,
+      title: 'Unread marks',
+      description: '',
+      langAll: {},
+      options: { iconName: 'fa-envelope' },
+      userId: 0,
+    },
+  ])
   const tokens = new TokenStore(clock, defaults.tokenTtlSeconds)
   const limiter = new RateLimiter(defaults.rateLimit, clock)
   const faults = new FaultRegistry()
   const log = new RequestLog()
   const stats = new RequestStats()
   let latencyMs = 0
+  let userOptionDelayMs = defaults.userOptionDelayMs
   const rest = new RestRoute({
     clock,
     store,
@@ -92,6 +114,7 @@ export function createPortal(options: PortalOptions = {}): Portal {
     store.reset()
     faults.clear()
     latencyMs = 0
+    userOptionDelayMs = defaults.userOptionDelayMs
     stats.reset()
     limiter.setConfig(defaults.rateLimit)
     tokens.setTtl(defaults.tokenTtlSeconds)
@@ -105,6 +128,7 @@ export function createPortal(options: PortalOptions = {}): Portal {
     if (path.startsWith('/__control/')) {
       if (!options.test) return sendText(res, 404, 'Not found')
       return handleControl(req, res, url, {
+        clock,
         store,
         tokens,
         limiter,
@@ -112,6 +136,9 @@ export function createPortal(options: PortalOptions = {}): Portal {
         stats,
         setLatency: (ms) => {
           latencyMs = ms
+        },
+        setUserOptionDelay: (ms) => {
+          userOptionDelayMs = ms
         },
         resetAll,
         defaults,
@@ -124,6 +151,8 @@ export function createPortal(options: PortalOptions = {}): Portal {
         log,
         memberId: MEMBER_ID,
         applicationToken,
+        clock,
+        userOptionDelayMs: () => userOptionDelayMs,
       })
     }
     if (req.method === 'GET' && (path === '/' || path === '/index.html')) {

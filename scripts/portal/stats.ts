@@ -40,7 +40,10 @@ export class RequestStats {
 
   /** Lets tests check that the app never touches a dialog the user did not act on. */
   noteCall(method: string, params: Record<string, unknown>): void {
-    if (method === 'im.recent.unread') this.#dialogIds.add(String(params.DIALOG_ID))
+    if (method !== 'im.recent.unread') return
+    // Parameter names are case-insensitive on a portal (see rest/params.ts upperCaseNames).
+    const key = Object.keys(params).findLast((name) => name.toUpperCase() === 'DIALOG_ID')
+    this.#dialogIds.add(String(key === undefined ? undefined : params[key]))
   }
 
   snapshot(): RequestCounts {

@@ -37,7 +37,15 @@ const COLORS = [
 const CDN = 'https://cdn.com.bitrix24.com/b17053/resize_cache'
 
 export type DialogKind =
-  'user' | 'chat' | 'sonetGroup' | 'lines' | 'tasksTask' | 'copilot' | 'openChannel'
+  | 'user'
+  | 'chat'
+  | 'sonetGroup'
+  | 'lines'
+  | 'tasksTask'
+  | 'copilot'
+  | 'openChannel'
+  | 'channel'
+  | 'collab'
 
 // The item types are loose on purpose: hostile-data tests replace items with anything.
 export type RecentItem = Record<string, unknown>
@@ -193,6 +201,32 @@ function partnerFor(index: number, currentUserId: number, random: Random): Partn
   }
 }
 
+/**
+ * Cases every demo list holds at fixed positions (when it is long enough), so the app can be
+ * tried against each: kinds a filter must keep or drop, a muted chat, the unread states, and
+ * placeholder rows of colleagues without a dialog. Positions count from the top of the list.
+ */
+type DemoCase =
+  | { kind: Exclude<DialogKind, 'user'>; muted?: boolean }
+  | { kind: 'user'; counter?: number; unread?: boolean }
+  | { kind: 'placeholder' }
+const DEMO_CASES: Record<number, DemoCase> = {
+  2: { kind: 'copilot' },
+  3: { kind: 'openChannel' },
+  4: { kind: 'collab' },
+  5: { kind: 'chat', muted: true },
+  6: { kind: 'channel' },
+  7: { kind: 'user', counter: 3, unread: true },
+  8: { kind: 'user', counter: 0, unread: true },
+  9: { kind: 'user', counter: 2, unread: false },
+  10: { kind: 'placeholder' },
+  24: { kind: 'placeholder' },
+  61: { kind: 'placeholder' },
+}
+
+/** Ids of generated colleagues who have no dialog with the user yet (placeholder rows). */
+const PLACEHOLDER_ID_BASE = 30_000
+
 function pickKind(random: Random): DialogKind {
   const roll = random.next()
   if (roll < 0.46) return 'user'
@@ -261,8 +295,17 @@ function chatBlock(
         id: String(spec.chatId + 7000),
       },
     },
-    copilot: { type: '', id: '', messageType: 'C', link: { type: '', url: '', id: '' } },
-    openChannel: { type: '', id: '', messageType: 'O', link: { type: '', url: '', id: '' } },
+    // The chat TYPE letters of the im module (Bitrix\\Im\\V2\\Chat::IM_TYPE_*); a collab is a
+    // workgroup of its own kind.
+    copilot: { type: '', id: '', messageType: 'A', link: { type: '', url: '', id: '' } },
+    openChannel: { type: '', id: '', messageType: 'J', link: { type: '', url: '', id: '' } },
+    channel: { type: '', id: '', messageType: 'N', link: { type: '', url: '', id: '' } },
+    collab: {
+      type: 'SONET_GROUP',
+      id: String(spec.groupId),
+      messageType: 'B',
+      link: { type: '', url: '', id: '' },
+    },
   }[spec.kind]
   const role = spec.owner === currentUserId ? 'OWNER' : random.chance(0.1) ? 'MANAGER' : 'MEMBER'
   return {
@@ -296,11 +339,15 @@ function chatBlock(
       manage_users_delete: 'manager',
       manage_ui: 'member',
       manage_settings: 'owner',
-      manage_messages: spec.kind === 'openChannel' ? 'owner' : 'member',
-      can_post: spec.kind === 'openChannel' ? 'manager' : 'member',
+      manage_messages: isChannel(spec.kind) ? 'owner' : 'member',
+      can_post: isChannel(spec.kind) ? 'manager' : 'member',
     },
     public: '',
   }
+}
+
+function isChannel(kind: DialogKind): boolean {
+  return kind === 'openChannel' || kind === 'channel'
 }
 
 function counterFor(random: Random): number {
@@ -336,7 +383,9 @@ export function generateRecent(userId: number, count: number = DEFAULT_DIALOGS):
   let chatId = 1000 + random.int(0, 50)
   let privateChatId = 50_000 + random.int(0, 50)
   let groupId = 10
-  let messageId = 90_000 + total * 12
+  // Message ids are global and grow with time; a dialog's unread messages are the `counter`
+  // newest ids up to its last message, so `last_id` (last read) is `message.id - counter`.
+  let messageId = 1_000_000 + total * 40
   let clockMs = DEMO_NOW_MS - random.int(5, 600) * 1000
   const partners: Partner[] = []
 
@@ -350,14 +399,31 @@ export function generateRecent(userId: number, count: number = DEFAULT_DIALOGS):
       clockMs -= random.int(1, index < 30 ? 90 : 600) * 60_000 + random.int(0, 59) * 1000
       activityMs = clockMs
     }
-    messageId -= random.int(1, 20)
-    const kind: DialogKind = index === 0 ? 'user' : index === 1 ? 'chat' : pickKind(random)
-    const counter = counterFor(random)
-    const unread = random.chance(0.07)
+    const demoCase = DEMO_CASES[index]
+    const randomKind = pickKind(random)
+    const kind: DialogKind =
+      index === 0
+        ? 'user'
+        : index === 1
+          ? 'chat'
+          : demoCase && demoCase.kind !== 'placeholder'
+            ? demoCase.kind
+            : randomKind
+    let counter = counterFor(random)
+    let unread = random.chance(0.07)
     const hasReminder = random.chance(0.03)
     const textSpec = random.pick(TEXTS)
     const date = formatAtom(activityMs)
-    const lastId = counter > 0 ? messageId - counter - random.int(0, 40) : messageId
+    if (demoCase?.kind === 'user') {
+      counter = demoCase.counter ?? counter
+      unread = demoCase.unread ?? unread
+    }
+    if (demoCase?.kind === 'placeholder' && !pinned) {
+      items.push(placeholderItem(PLACEHOLDER_ID_BASE + index, activityMs, random))
+      continue
+    }
+    messageId -= counter + random.int(1, 20)
+    const lastId = messageId - counter
 
     if (kind === 'user') {
       const partner = partnerFor(partnerIndex++, userId, random)
@@ -416,6 +482,9 @@ export function generateRecent(userId: number, count: number = DEFAULT_DIALOGS):
     else if (kind === 'copilot') title = 'BitrixGPT'
     else if (kind === 'openChannel')
       title = random.pick(['Company news 📣', 'Новости компании', 'IT announcements'])
+    else if (kind === 'channel') title = random.pick(['Board announcements', 'Release notes 🚀'])
+    else if (kind === 'collab')
+      title = random.pick(['Agency collab: spring campaign', 'Partner collab'])
     else title = random.pick(CHAT_TITLES)
     if (kind === 'chat' && random.chance(0.3)) title = `${title} #${random.int(2, 40)}`
     const color = random.pick(COLORS)
@@ -429,7 +498,7 @@ export function generateRecent(userId: number, count: number = DEFAULT_DIALOGS):
       color,
       owner,
       dateCreateMs: activityMs - random.int(1, 400) * 86_400_000,
-      groupId: kind === 'sonetGroup' ? groupId++ : 0,
+      groupId: kind === 'sonetGroup' || kind === 'collab' ? groupId++ : 0,
     }
     const systemMessage = kind === 'tasksTask' || textSpec.system === true
     const author: Partner | undefined = systemMessage
@@ -464,7 +533,12 @@ export function generateRecent(userId: number, count: number = DEFAULT_DIALOGS):
       has_reminder: hasReminder,
       date_update: date,
       date_last_activity: date,
-      chat: chatBlock(spec, userId, random.chance(0.1), random),
+      chat: chatBlock(
+        spec,
+        userId,
+        random.chance(0.1) || (demoCase?.kind === kind && 'muted' in demoCase && !!demoCase.muted),
+        random,
+      ),
     }
     if (kind === 'lines') {
       item.lines = {
@@ -484,4 +558,105 @@ export function generateRecent(userId: number, count: number = DEFAULT_DIALOGS):
     .slice(0, pinnedCount)
     .sort((a, b) => String(b.date_last_activity).localeCompare(String(a.date_last_activity)))
   return [...pinnedItems, ...items.slice(pinnedCount)]
+}
+
+/**
+ * A colleague the user has no dialog with yet, as the intranet list shows one: a shared row of
+ * the recent table (USER_ID 0), flagged `options.default_user_record`, with no message
+ * (`message.id` 0), nothing unread, and no chat (im module lib/recent.php, formatRow).
+ */
+function placeholderItem(id: number, joinedMs: number, random: Random): RecentItem {
+  const partner = partnerFor(id - 100, 0, random)
+  const colleague: Partner = { ...partner, id, email: `user${id}@example.com` }
+  const date = formatAtom(joinedMs)
+  return {
+    id,
+    chat_id: 0,
+    type: 'user',
+    avatar: { url: colleague.avatar, color: colleague.color },
+    title: fullName(colleague),
+    message: {
+      id: 0,
+      text: '',
+      file: false,
+      author_id: 0,
+      attach: false,
+      sticker: null,
+      date,
+      status: 'received',
+      uuid: null,
+    },
+    counter: 0,
+    last_id: 0,
+    pinned: false,
+    unread: false,
+    has_reminder: false,
+    date_update: date,
+    date_last_activity: date,
+    user: userBlock(colleague, joinedMs, random),
+    chat: { text_field_enabled: true, background_id: null, mute_list: [] },
+    options: { default_user_record: true },
+  }
+}
+
+/**
+ * Open-line sessions waiting in a queue the user serves (imopenlines Recent::getRecent with
+ * ONLY_IN_QUEUE): one for a list of a dozen dialogs or more, two from a hundred on. They are
+ * chats of type `lines` whose session status is 0 (new) or 5 (queued).
+ */
+export function generateQueuedLines(userId: number, count: number): RecentItem[] {
+  const total = count >= 100 ? 2 : count >= 12 ? 1 : 0
+  const random = createRandom(hashSeed(`user:${userId}:queue`))
+  const lines: RecentItem[] = []
+  for (let index = 0; index < total; index++) {
+    const chatId = 900_000 + userId * 10 + index
+    const [first, last] = NAME_POOL[random.int(0, NAME_POOL.length - 2)] as readonly [
+      string,
+      string,
+      'M' | 'F',
+    ]
+    const createdMs = DEMO_NOW_MS - random.int(2, 50) * 60_000
+    const date = formatAtom(createdMs)
+    const messageId = 2_000_000 + chatId
+    const spec: ChatSpec = {
+      kind: 'lines',
+      chatId,
+      title: `${first} ${last} - ${random.pick(LINE_NAMES)}`,
+      avatar: '',
+      color: random.pick(COLORS),
+      owner: 0,
+      dateCreateMs: createdMs,
+      groupId: 0,
+    }
+    lines.push({
+      id: `chat${chatId}`,
+      chat_id: chatId,
+      type: 'chat',
+      avatar: { url: '', color: spec.color },
+      title: spec.title,
+      message: {
+        id: messageId,
+        text: random.pick(['Hello, is anyone there?', 'Здравствуйте! Нужна помощь с заказом']),
+        file: false,
+        author_id: 0,
+        attach: false,
+        sticker: null,
+        date,
+        status: 'received',
+        uuid: null,
+      },
+      counter: 1,
+      last_id: messageId - 1,
+      pinned: false,
+      unread: false,
+      has_reminder: false,
+      date_update: date,
+      date_last_activity: date,
+      chat: chatBlock(spec, userId, false, random),
+      lines: { id: 70_000 + chatId, status: index === 0 ? 0 : 5, date_create: date },
+      user: { id: 0 },
+      options: [],
+    })
+  }
+  return lines
 }

@@ -1,5 +1,5 @@
 import { isPlainObject } from '../rest/params.ts'
-import { DEFAULT_DIALOGS, MAX_DIALOGS, generateRecent } from './generate.ts'
+import { DEFAULT_DIALOGS, MAX_DIALOGS, generateQueuedLines, generateRecent } from './generate.ts'
 import type { RecentItem } from './generate.ts'
 
 /**
@@ -18,7 +18,17 @@ export interface UserState {
    * two adjacent pages (documented). Some dialogs own two adjacent records.
    */
   records: number[]
+  /**
+   * Open-line sessions waiting in a queue this user serves: not the user's own recent rows, so
+   * im.recent.list adds them to every page (see rest/recent.ts) and nothing can mark them.
+   */
+  queued: unknown[]
+  /** User options as the portal hands them out (getInitData USER_OPTIONS). */
   userOptions: Record<string, unknown>
+  /** Options written by setUserOption that the portal does not hand out yet. */
+  pendingOptions: Map<string, { value: unknown; visibleAtMs: number }>
+  /** Whether this user has opened the installed app before (getInitData FIRST_RUN). */
+  hasRun: boolean
 }
 
 export interface PlacementBinding {
@@ -50,51 +60,78 @@ export function buildRecords(itemCount: number): number[] {
   return records
 }
 
-/** A dialog id as accepted by im.recent.unread / im.dialog.read. */
-export type DialogRef =
-  | { kind: 'chat'; chatId: number }
-  | { kind: 'sg'; groupId: number }
-  | { kind: 'user'; userId: number }
-
 /**
- * `chatN`, `sgN` or `N` (number or numeric string). Anything else is "empty" for the portal
- * (DIALOG_ID_EMPTY). Ids must be positive.
+ * `Common::isDialogId` of the im module: `N`, `chatN`, `sgN` or `crmN`, letters in any case
+ * (`/^([0-9]{1,}|(chat|sg|crm)[0-9]{1,})$/i`), and never PHP-falsy (`0`, `''`). Anything else
+ * is DIALOG_ID_EMPTY (400) for the methods that check it.
  */
-export function parseDialogId(value: unknown): DialogRef | null {
-  if (typeof value === 'number') {
-    return Number.isInteger(value) && value > 0 ? { kind: 'user', userId: value } : null
-  }
-  if (typeof value !== 'string') return null
-  const text = value.trim()
-  let match = /^chat(\d+)$/i.exec(text)
-  if (match) return Number(match[1]) > 0 ? { kind: 'chat', chatId: Number(match[1]) } : null
-  match = /^sg(\d+)$/i.exec(text)
-  if (match) return Number(match[1]) > 0 ? { kind: 'sg', groupId: Number(match[1]) } : null
-  match = /^(\d+)$/.exec(text)
-  if (match) return Number(match[1]) > 0 ? { kind: 'user', userId: Number(match[1]) } : null
-  return null
+export function isDialogId(value: unknown): value is string | number {
+  if (typeof value !== 'string' && typeof value !== 'number') return false
+  const text = String(value)
+  return text !== '' && text !== '0' && /^([0-9]+|(chat|sg|crm)[0-9]+)$/i.test(text)
+}
+
+/** A colleague's placeholder row (no dialog yet): `options.default_user_record: true`. */
+export function isPlaceholder(item: unknown): boolean {
+  return (
+    isPlainObject(item) && isPlainObject(item.options) && item.options.default_user_record === true
+  )
 }
 
 function chatOf(item: Record<string, unknown>): Record<string, unknown> | undefined {
   return isPlainObject(item.chat) ? item.chat : undefined
 }
 
-/** Does this stored item answer to the dialog id? */
-export function matchesDialog(item: unknown, ref: DialogRef): item is RecentItem {
-  if (!isPlainObject(item)) return false
-  switch (ref.kind) {
-    case 'chat':
-      return (
-        item.id === `chat${ref.chatId}` || (item.type === 'chat' && item.chat_id === ref.chatId)
-      )
-    case 'sg': {
-      // A workgroup's chat is listed as `chatN`; its chat block names the group.
-      const chat = chatOf(item)
-      return chat?.entity_type === 'SONET_GROUP' && String(chat.entity_id) === String(ref.groupId)
-    }
-    case 'user':
-      return item.type === 'user' && String(item.id) === String(ref.userId)
+/** The user's one-to-one dialog row with `userId` (placeholders are no dialog). */
+function userRow(items: unknown[], id: string): RecentItem | undefined {
+  return items.find(
+    (item): item is RecentItem =>
+      isPlainObject(item) && item.type === 'user' && String(item.id) === id && !isPlaceholder(item),
+  )
+}
+
+function chatRow(items: unknown[], chatId: number): RecentItem | undefined {
+  return items.find(
+    (item): item is RecentItem =>
+      isPlainObject(item) &&
+      item.type === 'chat' &&
+      (item.chat_id === chatId || item.id === `chat${chatId}`),
+  )
+}
+
+/**
+ * The user's own recent row as `Recent::unread` / `Recent::pin` look it up (im module
+ * lib/recent.php, getUnreadElement): a lower-case `chat` prefix means a chat, anything else is
+ * taken as a user id as given — so `CHAT5`, `sg5`, `crm5` and `notify` find nothing. Placeholder
+ * rows are shared records (USER_ID 0), never the user's own, so they are not found either.
+ */
+export function recentRow(items: unknown[], dialogId: string | number): RecentItem | undefined {
+  const text = String(dialogId)
+  if (text.startsWith('chat')) {
+    const chatId = Number(text.slice(4))
+    return Number.isInteger(chatId) ? chatRow(items, chatId) : undefined
   }
+  return userRow(items, text)
+}
+
+/**
+ * The dialog `im.dialog.read` / `im.dialog.unread` act on, resolved like `Dialog::getChatId`
+ * (im module lib/dialog.php): `chatN` in any case, `sgN` = the workgroup's chat, `N` = the
+ * one-to-one dialog with user N (none for a colleague without a dialog); `crmN` names no chat.
+ */
+export function dialogRow(items: unknown[], dialogId: string | number): RecentItem | undefined {
+  const text = String(dialogId)
+  let match = /^chat(\d+)$/i.exec(text)
+  if (match) return chatRow(items, Number(match[1]))
+  match = /^sg(\d+)$/i.exec(text)
+  if (match) {
+    const groupId = match[1]
+    return items.find((item): item is RecentItem => {
+      const chat = isPlainObject(item) ? chatOf(item) : undefined
+      return chat?.entity_type === 'SONET_GROUP' && String(chat.entity_id) === groupId
+    })
+  }
+  return /^\d+$/.test(text) ? userRow(items, String(Number(text))) : undefined
 }
 
 export interface TruthDialog {
@@ -109,6 +146,8 @@ export interface TruthDialog {
   chatType: unknown
   entityType: unknown
   entityId: unknown
+  /** A colleague without a dialog yet (`options.default_user_record`). */
+  placeholder: boolean
 }
 
 export class PortalStore {
@@ -119,8 +158,13 @@ export class PortalStore {
   /** Whether the app finished its installation (setInstallFinish). */
   installed = true
 
-  constructor(defaultDialogs = DEFAULT_DIALOGS) {
+  readonly #installedPlacements: PlacementBinding[]
+
+  /** `installedPlacements`: the bindings a fresh portal starts with (the app installed). */
+  constructor(defaultDialogs = DEFAULT_DIALOGS, installedPlacements: PlacementBinding[] = []) {
     this.#defaultDialogs = clampCount(defaultDialogs)
+    this.#installedPlacements = installedPlacements
+    this.placements = structuredClone(installedPlacements)
   }
 
   get defaultDialogs(): number {
@@ -131,39 +175,80 @@ export class PortalStore {
   user(userId: number): UserState {
     let state = this.#users.get(userId)
     if (!state) {
-      const items = generateRecent(userId, this.#defaultDialogs)
-      state = { items, records: buildRecords(items.length), userOptions: {} }
+      state = this.#fresh(userId, this.#defaultDialogs)
       this.#users.set(userId, state)
     }
     return state
+  }
+
+  #fresh(userId: number, count: number): UserState {
+    const items = generateRecent(userId, count)
+    return {
+      items,
+      records: buildRecords(items.length),
+      queued: generateQueuedLines(userId, count),
+      userOptions: {},
+      pendingOptions: new Map(),
+      hasRun: false,
+    }
   }
 
   /** Back to generated data, no options, no bindings. */
   reset(): void {
     this.#users.clear()
     this.appOptions = {}
-    this.placements = []
+    this.placements = structuredClone(this.#installedPlacements)
     this.installed = true
   }
 
+  /** Installed as a fresh portal has it, or never installed: no bindings, nobody has run it. */
+  setInstalled(installed: boolean): void {
+    this.installed = installed
+    this.placements = installed ? structuredClone(this.#installedPlacements) : []
+    for (const state of this.#users.values()) state.hasRun = false
+  }
+
+  /** New demo data; the user's options and first-run state stay. */
   regenerate(userId: number, count: number): void {
-    const items = generateRecent(userId, clampCount(count))
-    const options = this.#users.get(userId)?.userOptions ?? {}
-    this.#users.set(userId, { items, records: buildRecords(items.length), userOptions: options })
+    const state = this.user(userId)
+    const fresh = this.#fresh(userId, clampCount(count))
+    Object.assign(state, { items: fresh.items, records: fresh.records, queued: fresh.queued })
   }
 
-  /** Replaces the list with raw items, stored as given (even malformed ones). */
+  /** Replaces the list with raw items, stored as given (even malformed ones), and no queue. */
   replace(userId: number, items: unknown[]): void {
-    const options = this.#users.get(userId)?.userOptions ?? {}
-    this.#users.set(userId, { items, records: buildRecords(items.length), userOptions: options })
+    Object.assign(this.user(userId), { items, records: buildRecords(items.length), queued: [] })
   }
 
-  /** First stored item answering to the dialog id. */
-  find(userId: number, ref: DialogRef): RecentItem | undefined {
-    for (const item of this.user(userId).items) {
-      if (matchesDialog(item, ref)) return item
+  /**
+   * Stores a user option the way setUserOption does: handed out from `nowMs + delayMs` on.
+   * A later write of the same option replaces an earlier one still pending.
+   */
+  setUserOption(
+    userId: number,
+    name: string,
+    value: unknown,
+    nowMs: number,
+    delayMs: number,
+  ): void {
+    const state = this.user(userId)
+    if (delayMs <= 0) {
+      state.pendingOptions.delete(name)
+      state.userOptions[name] = value
+      return
     }
-    return undefined
+    state.pendingOptions.set(name, { value, visibleAtMs: nowMs + delayMs })
+  }
+
+  /** The options the portal hands out at `nowMs` (pending ones that are due become visible). */
+  userOptions(userId: number, nowMs: number): Record<string, unknown> {
+    const state = this.user(userId)
+    for (const [name, pending] of state.pendingOptions) {
+      if (pending.visibleAtMs > nowMs) continue
+      state.userOptions[name] = pending.value
+      state.pendingOptions.delete(name)
+    }
+    return state.userOptions
   }
 
   truth(userId: number): TruthDialog[] {
@@ -182,6 +267,7 @@ export class PortalStore {
         chatType: chat?.type,
         entityType: chat?.entity_type,
         entityId: chat?.entity_id,
+        placeholder: isPlaceholder(item),
       }
     })
   }

@@ -8,7 +8,8 @@ import { PORTAL_USERS, fullName } from '../data/users.ts'
  *
  * Element ids the e2e tests rely on: #app-frame (created by the script), #app-title,
  * #opened-dialog, #request-log, #lang-select, #placement-select, #install-select,
- * #user-select, #reload-app, #app-container, #im-rail.
+ * #user-select, #reload-app, #app-container, #im-rail, #im-nav-item (the app's IM_NAVIGATION
+ * item: shown once the app is installed and bound it, titled by the binding).
  */
 
 export interface PageConfig {
@@ -116,6 +117,8 @@ body{font:14px/1.4 "Open Sans","Helvetica Neue",Arial,sans-serif;background:#eef
 #im-rail{width:72px;flex:0 0 auto;background:#0f1f33;display:none;flex-direction:column;align-items:center;padding:10px 0;gap:10px}
 #im-rail .rail-item{width:48px;height:48px;border-radius:12px;background:rgba(255,255,255,.08);color:#9fb0c4;display:flex;align-items:center;justify-content:center;font-size:11px;text-align:center}
 #im-rail .rail-item.active{background:#2fc6f6;color:#fff}
+#im-rail button.rail-item{border:0;font:inherit;font-size:11px;cursor:pointer}
+#im-rail .rail-item[hidden]{display:none}
 #app-area{flex:1 1 auto;display:flex;flex-direction:column;min-width:0;padding:12px 16px}
 #app-header{display:flex;align-items:baseline;gap:16px;margin-bottom:8px;flex-wrap:wrap}
 #app-title{font-size:22px;font-weight:400;margin:0;color:#333}
@@ -198,7 +201,7 @@ export function renderPage(config: PageConfig): string {
   <section id="messenger">
     <aside id="im-rail" aria-label="Messenger navigation">
       <div class="rail-item">Chats</div><div class="rail-item">Copilot</div><div class="rail-item">Channels</div>
-      <div class="rail-item">Calls</div><div class="rail-item active" title="The app (IM_NAVIGATION)">✉<br>App</div>
+      <div class="rail-item">Calls</div><button type="button" id="im-nav-item" class="rail-item active" hidden>✉<br><span></span></button>
     </aside>
     <div id="app-area">
       <div id="app-header">

@@ -31,6 +31,9 @@ let placement = config.placement
 let install = config.install
 let launchData: LaunchData | null = null
 let iframe: HTMLIFrameElement | null = null
+/** Origin of the URL the app was opened at (the bound handler's, for a placement). */
+let appOrigin = config.appOrigin
+const navigationItem = document.getElementById('im-nav-item') as HTMLButtonElement
 let frameLogId = 0
 
 /** Frame entries kept for tests (`window.__portal.frameLog`), newest first. */
@@ -152,6 +155,7 @@ async function launch(): Promise<void> {
   })
   launchData = data
   install = data.install
+  showNavigationItem(data.navigation)
   const https = location.protocol === 'https:'
   const name = frameName(location.host, https, data.appSid)
   const frame = document.createElement('iframe')
@@ -162,7 +166,8 @@ async function launch(): Promise<void> {
   container.replaceChildren(frame)
   iframe = frame
 
-  const action = new URL(config.appUrl)
+  const action = new URL(data.handler ?? config.appUrl)
+  appOrigin = action.origin
   action.searchParams.set('DOMAIN', location.host)
   action.searchParams.set('PROTOCOL', https ? '1' : '0')
   action.searchParams.set('LANG', data.lang)
@@ -190,15 +195,31 @@ async function launch(): Promise<void> {
   })
 }
 
+/** The messenger's item of the app: there once the app is installed and bound IM_NAVIGATION. */
+function showNavigationItem(navigation: LaunchData['navigation']): void {
+  navigationItem.hidden = navigation === null
+  const label = navigationItem.querySelector('span') as HTMLElement
+  label.textContent = navigation?.title ?? ''
+  navigationItem.title = navigation ? `${navigation.title} (IM_NAVIGATION)` : ''
+}
+
 function relaunch(reason: string): void {
   logFrame('(relaunch)', { note: reason })
-  launch().catch((error: unknown) => logFrame('(launch)', { error: String(error) }))
+  launch().catch((error: unknown) => {
+    const message = error instanceof Error ? error.message : String(error)
+    logFrame('(launch)', { error: message })
+    const notice = document.createElement('p')
+    notice.id = 'launch-error'
+    notice.textContent = message
+    container.replaceChildren(notice)
+    iframe = null
+  })
 }
 
 // ---------------------------------------------------------------- frame protocol
 
 function reply(callback: string, result?: unknown): void {
-  iframe?.contentWindow?.postMessage(formatFrameReply(callback, result), config.appOrigin)
+  iframe?.contentWindow?.postMessage(formatFrameReply(callback, result), appOrigin)
 }
 
 function initData(data: LaunchData): InitData {
@@ -227,18 +248,14 @@ function optionParams(params: unknown): { name: string; value: unknown } | null 
   return typeof name === 'string' && name !== '' ? { name, value } : null
 }
 
-function replaceQuery(changes: Record<string, string>): void {
-  const url = new URL(location.href)
-  for (const [key, value] of Object.entries(changes)) url.searchParams.set(key, value)
-  history.replaceState(null, '', url)
-}
-
 async function handleCommand(command: string, params: unknown, callback: string): Promise<void> {
   const data = launchData
   if (!data) return
   switch (command) {
     case 'getInitData':
       reply(callback, initData(data))
+      // FIRST_RUN is said once; asking again in the same launch says false.
+      data.firstRun = false
       return
     case 'refreshAuth': {
       const fresh = await postJson<{ AUTH_ID: string; REFRESH_ID: string; AUTH_EXPIRES: number }>(
@@ -254,15 +271,15 @@ async function handleCommand(command: string, params: unknown, callback: string)
     case 'setInstall':
       reply(callback)
       return
-    case 'setInstallFinish':
+    case 'setInstallFinish': {
+      // No answer: the portal records the install and reloads the page, which opens the app
+      // in normal mode (b24restdocs sdk/bx24-js-sdk/system-functions/bx24-install-finish.md).
       await postJson('/portal-api/install-finish', {})
-      reply(callback)
-      // Like a portal: once installed, the app is opened again in normal mode.
-      install = false
-      replaceQuery({ install: 'N' })
-      ;(document.getElementById('install-select') as HTMLSelectElement).value = 'N'
-      setTimeout(() => relaunch('installation finished'), 50)
+      const url = new URL(location.href)
+      url.searchParams.set('install', 'N')
+      location.assign(url.toString())
       return
+    }
     case 'resizeWindow': {
       const size = resizeToCss(params)
       if (placement === 'IM_NAVIGATION') {
@@ -307,10 +324,11 @@ async function handleCommand(command: string, params: unknown, callback: string)
         return
       }
       const scope = command === 'setAppOption' ? 'app' : 'user'
-      await postJson('/portal-api/options', { user: config.userId, scope, ...option })
-      const target = scope === 'app' ? data.appOptions : data.userOptions
-      target[option.name] = option.value
+      // Answered at once; a user option shows in getInitData only once the portal has stored
+      // it, a few seconds later (the server decides when).
       reply(callback)
+      await postJson('/portal-api/options', { user: config.userId, scope, ...option })
+      if (scope === 'app') data.appOptions[option.name] = option.value
       return
     }
     case 'reloadWindow':
@@ -320,16 +338,19 @@ async function handleCommand(command: string, params: unknown, callback: string)
     case 'imPhoneTo':
       // Fire-and-forget; there is no telephony here.
       return
+    case 'closeApplication':
+      // Closes a slider; outside one (this page has none) a portal does nothing and never
+      // answers — the SDK sends it without a timer, so an awaiting app would wait forever.
+      return
     default:
-      // Known but not simulated (sliders, selectors, placement interface): answer empty so
-      // commands the SDK awaits without a timer (closeApplication) do not hang the app.
+      // Known but not simulated (sliders, selectors, placement interface): answer empty.
       reply(callback)
   }
 }
 
 window.addEventListener('message', (event: MessageEvent<unknown>) => {
   if (!iframe || event.source !== iframe.contentWindow) return
-  if (event.origin !== config.appOrigin) {
+  if (event.origin !== appOrigin) {
     logFrame('(rejected)', { error: 'wrong origin', note: event.origin })
     return
   }
@@ -376,6 +397,13 @@ onSelect('user-select', 'user')
 document
   .getElementById('reload-app')
   ?.addEventListener('click', () => relaunch('Reload app button'))
+navigationItem.addEventListener('click', () => {
+  // Opening the item is opening the messenger page with the app in it.
+  if (placement === 'IM_NAVIGATION') return relaunch('IM_NAVIGATION item')
+  const url = new URL(location.href)
+  url.searchParams.set('placement', 'IM_NAVIGATION')
+  location.assign(url.toString())
+})
 document.getElementById('clear-log')?.addEventListener('click', () => logList.replaceChildren())
 
 document.body.dataset.placement = placement

@@ -1,8 +1,9 @@
 import { restErrors } from './errors.ts'
+import { upperCaseNames } from './params.ts'
 import type { Params } from './params.ts'
 import type { MethodContext, MethodHandler, MethodResult } from './types.ts'
 import { imRecentGet, imRecentHide, imRecentList, imRecentPin, imRecentUnread } from './recent.ts'
-import { imDialogRead, imDialogReadAll } from './dialog.ts'
+import { imDialogRead, imDialogReadAll, imDialogUnread } from './dialog.ts'
 import { imCountersGet } from './counters.ts'
 import { placementBind, placementGet, placementUnbind } from './placement.ts'
 
@@ -15,6 +16,7 @@ const METHODS: Record<string, MethodHandler> = {
   'im.recent.hide': imRecentHide,
   'im.dialog.read': imDialogRead,
   'im.dialog.read.all': imDialogReadAll,
+  'im.dialog.unread': imDialogUnread,
   'im.counters.get': imCountersGet,
   'placement.bind': placementBind,
   'placement.unbind': placementUnbind,
@@ -33,10 +35,11 @@ export function isKnownMethod(method: string): boolean {
   return Object.hasOwn(METHODS, normalizeMethod(method))
 }
 
-/** Runs one method. Throws RestError for documented errors (and for unknown methods). */
+/**
+ * Runs one method with its parameter names upper-cased (see upperCaseNames). Throws RestError for documented errors (and for unknown methods). */
 export function dispatch(method: string, params: Params, context: MethodContext): MethodResult {
   const name = normalizeMethod(method)
   if (!Object.hasOwn(METHODS, name)) throw restErrors.methodNotFound()
   const handler = METHODS[name] as MethodHandler
-  return handler(params, context)
+  return handler(upperCaseNames(params), context)
 }

@@ -48,7 +48,9 @@ export const restErrors = {
   badJson: () => new RestError(400, 'INVALID_REQUEST', 'Request body is not valid JSON'),
   bodyTooLarge: () => new RestError(400, 'INVALID_REQUEST', 'Request body is too large'),
   dialogIdEmpty: () => new RestError(400, 'DIALOG_ID_EMPTY', "Dialog ID can't be empty"),
-  messageIdError: () => new RestError(400, 'MESSAGE_ID_ERROR', "Message ID can't be empty"),
+  /** im.dialog.unread without a positive MESSAGE_ID (CIMRestService::dialogUnread). */
+  firstUnreadMissing: () =>
+    new RestError(400, 'MESSAGE_ID_ERROR', "First unread message id can't be empty"),
   argument: (name: string) =>
     new RestError(400, 'ERROR_ARGUMENT', `Argument '${name}' is null or empty`, { argument: name }),
 } as const

@@ -37,6 +37,29 @@ export function date(params: Params, name: string): number | undefined {
   return Number.isNaN(ms) ? undefined : ms
 }
 
+/**
+ * Parameter names as a method sees them: upper-cased, later duplicates winning, the way every
+ * im method starts with PHP's `array_change_key_case($arParams, CASE_UPPER)` (im module,
+ * CIMRestService), so `dialog_id` and `Dialog_Id` reach the method as `DIALOG_ID`.
+ */
+export function upperCaseNames(params: Params): Params {
+  const out: Params = {}
+  for (const [key, value] of Object.entries(params)) out[key.toUpperCase()] = value
+  return out
+}
+
+/**
+ * PHP's `intval()` on a parameter: leading integer of a string ("12abc" → 12), truncated
+ * numbers, 0 for anything else.
+ */
+export function intval(value: unknown): number {
+  if (typeof value === 'number') return Number.isFinite(value) ? Math.trunc(value) : 0
+  if (typeof value === 'boolean') return value ? 1 : 0
+  if (typeof value !== 'string') return 0
+  const match = /^\s*([+-]?\d+)/.exec(value)
+  return match ? Number.parseInt(match[1] as string, 10) : 0
+}
+
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }

@@ -1,8 +1,8 @@
-import { isPlainObject, flag, integer, date, text } from './params.ts'
+import { isPlainObject, flag, integer, date } from './params.ts'
 import type { Params } from './params.ts'
 import { restErrors } from './errors.ts'
 import { stripBbCode } from './bbcode.ts'
-import { buildRecords, parseDialogId } from '../data/store.ts'
+import { buildRecords, isDialogId, isPlaceholder, recentRow } from '../data/store.ts'
 import type { UserState } from '../data/store.ts'
 import type { MethodHandler } from './types.ts'
 
@@ -53,17 +53,46 @@ const COPILOT = {
   ],
 }
 
-type Category = 'user' | 'chat' | 'lines' | 'copilot' | 'channel' | 'unknown'
+/**
+ * The recent row's ITEM_TYPE, the im chat TYPE letter the list filters on (im module
+ * lib/recent.php, Recent::getList; letters from Bitrix\Im\V2\Chat::IM_TYPE_*): `P` one-to-one,
+ * `C` group chat (workgroup chats too), `O` open chat, `L` open line, `A` copilot, `N` channel,
+ * `J` open channel, `B` collab, `X` task chat. Read from the chat block's `message_type`; an
+ * item without one gets the letter its `chat.type` implies, and an unknown type is a group chat.
+ */
+type ItemType = string
 
-function category(item: unknown): Category {
-  if (!isPlainObject(item)) return 'unknown'
-  if (item.type === 'user') return 'user'
-  if (item.type !== 'chat') return 'unknown'
-  const chatType = isPlainObject(item.chat) ? item.chat.type : undefined
-  if (chatType === 'lines' || isPlainObject(item.lines)) return 'lines'
-  if (chatType === 'copilot') return 'copilot'
-  if (chatType === 'openChannel' || chatType === 'channel') return 'channel'
-  return 'chat'
+const TYPE_LETTERS: Record<string, ItemType> = {
+  chat: 'C',
+  open: 'O',
+  lines: 'L',
+  copilot: 'A',
+  channel: 'N',
+  openChannel: 'J',
+  collab: 'B',
+  tasksTask: 'X',
+}
+
+function itemType(item: unknown): ItemType | undefined {
+  if (!isPlainObject(item)) return undefined
+  if (item.type === 'user') return 'P'
+  if (item.type !== 'chat') return undefined
+  const chat = isPlainObject(item.chat) ? item.chat : {}
+  if (typeof chat.message_type === 'string' && chat.message_type !== '') return chat.message_type
+  if (isPlainObject(item.lines)) return 'L'
+  return TYPE_LETTERS[String(chat.type)] ?? 'C'
+}
+
+/** What each SKIP_* flag drops (Recent::getList / Recent::get: `!@ITEM_TYPE`). */
+function skippedTypes(params: Params): Set<ItemType> {
+  const skip = new Set<ItemType>()
+  if (flag(params, 'SKIP_OPENLINES')) skip.add('L')
+  if (flag(params, 'SKIP_CHAT')) {
+    skip.add('C')
+    skip.add('O')
+  }
+  if (flag(params, 'SKIP_DIALOG')) skip.add('P')
+  return skip
 }
 
 function activityMs(item: unknown): number | undefined {
@@ -97,12 +126,6 @@ function canManageMessages(item: unknown): boolean {
   return role === 'owner'
 }
 
-function isUndistributedLine(item: unknown): boolean {
-  // Open-line sessions still waiting for an operator (status 0 = new, 5 = queued).
-  if (!isPlainObject(item) || !isPlainObject(item.lines)) return false
-  return item.lines.status === 0 || item.lines.status === 5
-}
-
 /** Copy of an item as sent out, with the last message's BB-code removed on PARSE_TEXT=Y. */
 function present(item: unknown, parseText: boolean): unknown {
   if (!isPlainObject(item)) return item
@@ -113,11 +136,18 @@ function present(item: unknown, parseText: boolean): unknown {
   return copy
 }
 
+/**
+ * im.recent.list (CIMRestService::recentList → Recent::getList). The page is cut from the
+ * user's own records (placeholder rows of colleagues included, in activity order), then
+ * collapsed into dialogs. `hasMore` says the page of records came back full — so the last page
+ * can be empty — and then `next` = OFFSET + items returned goes top-level beside `total`, where
+ * the REST server moves a method's `next` (rest module CRestServer::processCall). Queued
+ * open-line sessions are added to every page unless SKIP_UNDISTRIBUTED_OPENLINES=Y (or open
+ * lines are skipped, or ONLY_COPILOT asks for copilot chats alone).
+ */
 export const imRecentList: MethodHandler = (params, { userId, store }) => {
   const state = store.user(userId)
-  const skipOpenlines = flag(params, 'SKIP_OPENLINES')
-  const skipDialog = flag(params, 'SKIP_DIALOG')
-  const skipChat = flag(params, 'SKIP_CHAT')
+  const skip = skippedTypes(params)
   const unreadOnly = flag(params, 'UNREAD_ONLY')
   const parseText = flag(params, 'PARSE_TEXT')
   const skipUndistributed = flag(params, 'SKIP_UNDISTRIBUTED_OPENLINES')
@@ -128,7 +158,8 @@ export const imRecentList: MethodHandler = (params, { userId, store }) => {
   // keeps texts as stored, so the flag is read for completeness and changes nothing.
   flag(params, 'GET_ORIGINAL_TEXT')
   const lastMessageDate = date(params, 'LAST_MESSAGE_DATE')
-  const offset = Math.max(0, integer(params, 'OFFSET', 0))
+  // With LAST_MESSAGE_DATE the list continues from that date and OFFSET is not used.
+  const offset = lastMessageDate === undefined ? Math.max(0, integer(params, 'OFFSET', 0)) : 0
   let limit = integer(params, 'LIMIT', RECENT_LIST_DEFAULT_LIMIT)
   if (limit <= 0) limit = RECENT_LIST_DEFAULT_LIMIT
   limit = Math.min(limit, RECENT_LIST_MAX_LIMIT)
@@ -138,26 +169,22 @@ export const imRecentList: MethodHandler = (params, { userId, store }) => {
     const known = accepted.get(index)
     if (known !== undefined) return known
     const item = state.items[index]
-    const kind = category(item)
-    let ok = true
-    if (onlyCopilot) ok = kind === 'copilot'
-    else if (onlyChannel) ok = kind === 'channel'
-    if (ok && skipOpenlines && kind === 'lines') ok = false
-    if (ok && skipDialog && kind === 'user') ok = false
-    if (ok && skipChat && (kind === 'chat' || kind === 'copilot' || kind === 'channel')) ok = false
-    if (ok && skipUndistributed && isUndistributedLine(item)) ok = false
+    const type = itemType(item)
+    let ok: boolean
+    if (onlyCopilot) ok = type === 'A'
+    else if (onlyChannel) ok = type === 'N' || type === 'J'
+    else ok = type === undefined || !skip.has(type)
     if (ok && unreadOnly && !hasUnread(item)) ok = false
     if (ok && canManage && !canManageMessages(item)) ok = false
     if (ok && lastMessageDate !== undefined) {
       const ms = activityMs(item)
-      ok = ms !== undefined && ms < lastMessageDate
+      ok = ms !== undefined && ms <= lastMessageDate
     }
     accepted.set(index, ok)
     return ok
   }
 
-  const records = state.records.filter(accepts)
-  const page = records.slice(offset, offset + limit)
+  const page = state.records.filter(accepts).slice(offset, offset + limit)
   // Collapse records into dialogs: a dialog owning two records shows once per page.
   const seen = new Set<number>()
   const items: unknown[] = []
@@ -166,7 +193,10 @@ export const imRecentList: MethodHandler = (params, { userId, store }) => {
     seen.add(index)
     items.push(present(state.items[index], parseText))
   }
-  const hasMore = offset + limit < records.length
+  if (!skip.has('L') && !onlyCopilot && !skipUndistributed) {
+    for (const line of state.queued) items.push(present(line, parseText))
+  }
+  const hasMore = page.length === limit
   return {
     result: {
       items,
@@ -175,6 +205,7 @@ export const imRecentList: MethodHandler = (params, { userId, store }) => {
       copilot: structuredClone(COPILOT),
       messagesAutoDeleteConfigs: [],
     },
+    ...(hasMore ? { next: offset + items.length } : {}),
     total: -1,
   }
 }
@@ -183,21 +214,20 @@ const SYNC_WINDOW_MS = 7 * 86_400_000
 
 export const imRecentGet: MethodHandler = (params, { userId, store }) => {
   const state = store.user(userId)
-  const skipOpenlines = flag(params, 'SKIP_OPENLINES')
-  const skipDialog = flag(params, 'SKIP_DIALOG')
-  const skipChat = flag(params, 'SKIP_CHAT')
+  const skip = skippedTypes(params)
   const onlyOpenlines = flag(params, 'ONLY_OPENLINES')
   const lastUpdate = date(params, 'LAST_UPDATE')
   let lastSync = date(params, 'LAST_SYNC_DATE')
   // "The sample returns data no older than 7 days": an older sync date means a full list.
   if (lastSync !== undefined && lastSync < Date.now() - SYNC_WINDOW_MS) lastSync = undefined
   const since = Math.max(lastUpdate ?? -Infinity, lastSync ?? -Infinity)
-  const result = state.items.filter((item) => {
-    const kind = category(item)
-    if (onlyOpenlines && kind !== 'lines') return false
-    if (skipOpenlines && kind === 'lines') return false
-    if (skipDialog && kind === 'user') return false
-    if (skipChat && (kind === 'chat' || kind === 'copilot' || kind === 'channel')) return false
+  // Recent::get lists the user's own rows only (no placeholders), then the queued open lines.
+  const rows = onlyOpenlines ? state.items : [...state.items, ...state.queued]
+  const result = rows.filter((item) => {
+    const type = itemType(item)
+    if (isPlaceholder(item)) return false
+    if (onlyOpenlines) return type === 'L'
+    if (type !== undefined && skip.has(type)) return false
     if (since > -Infinity) {
       const ms = updateMs(item)
       if (ms === undefined || ms <= since) return false
@@ -207,21 +237,20 @@ export const imRecentGet: MethodHandler = (params, { userId, store }) => {
   return { result: result.map((item) => present(item, false)) }
 }
 
+/**
+ * im.recent.unread (CIMRestService::recentUnread → Recent::unread; PROTOCOL.md §4): sets or
+ * removes the manual mark and nothing else — "recent read doesn't affect message counter"
+ * (im module RecentReader). ACTION (older name UNREAD) removes the mark only when it is exactly
+ * `N`. Asking for the state the row already has answers true and changes nothing; `false` when
+ * the user has no recent row for the dialog (see recentRow).
+ */
 export const imRecentUnread: MethodHandler = (params, { userId, store }) => {
-  const ref = parseDialogId(params.DIALOG_ID)
-  if (!ref) throw restErrors.dialogIdEmpty()
-  const setMark = (text(params, 'ACTION') ?? 'Y').toUpperCase() !== 'N'
-  const item = store.find(userId, ref)
+  const dialogId = checkedDialogId(params)
+  const action =
+    params.ACTION !== undefined && params.ACTION !== null ? params.ACTION : params.UNREAD
+  const item = recentRow(store.user(userId).items, dialogId)
   if (!item) return { result: false }
-  if (setMark) {
-    item.unread = true
-  } else {
-    // ACTION=N removes the mark *and* marks the dialog as read (docs).
-    item.unread = false
-    item.counter = 0
-    if (isPlainObject(item.message) && typeof item.message.id === 'number')
-      item.last_id = item.message.id
-  }
+  item.unread = action !== 'N'
   return { result: true }
 }
 
@@ -239,21 +268,27 @@ function resort(state: UserState): void {
   state.records = buildRecords(state.items.length)
 }
 
-export const imRecentPin: MethodHandler = (params: Params, { userId, store }) => {
-  const ref = parseDialogId(params.DIALOG_ID)
-  if (!ref) throw restErrors.dialogIdEmpty()
-  const item = store.find(userId, ref)
+/** The DIALOG_ID check of im.recent.pin / hide / unread: `notify` or a dialog id (400 else). */
+function checkedDialogId(params: Params): string | number {
+  const dialogId = params.DIALOG_ID
+  if (dialogId === 'notify' || isDialogId(dialogId)) return dialogId
+  throw restErrors.dialogIdEmpty()
+}
+
+/** im.recent.pin (Recent::pin): PIN, or ACTION when given, unpins only with `N`. */
+export const imRecentPin: MethodHandler = (params, { userId, store }) => {
+  const dialogId = checkedDialogId(params)
+  const item = recentRow(store.user(userId).items, dialogId)
   if (!item) return { result: false }
-  item.pinned = (text(params, 'PIN') ?? 'Y').toUpperCase() !== 'N'
+  item.pinned = String(params.ACTION ?? params.PIN ?? 'Y') !== 'N'
   resort(store.user(userId))
   return { result: true }
 }
 
-export const imRecentHide: MethodHandler = (params: Params, { userId, store }) => {
-  const ref = parseDialogId(params.DIALOG_ID)
-  if (!ref) throw restErrors.dialogIdEmpty()
+export const imRecentHide: MethodHandler = (params, { userId, store }) => {
+  const dialogId = checkedDialogId(params)
   const state = store.user(userId)
-  const item = store.find(userId, ref)
+  const item = recentRow(state.items, dialogId)
   if (!item) return { result: false }
   state.items = state.items.filter((candidate) => candidate !== item)
   state.records = buildRecords(state.items.length)
