@@ -10,7 +10,8 @@ export type Handler = (params: Record<string, unknown>) => unknown
  * (End-to-end tests use the real SDK against the local portal instead.)
  */
 export function createFakePortal(handlers: Record<string, Handler>, placement = 'DEFAULT') {
-  const calls: { method: string; params: Record<string, unknown> }[] = []
+  /** Every call, batch commands too (those with `inBatch`: they rode in the batch's request). */
+  const calls: { method: string; params: Record<string, unknown>; inBatch?: true }[] = []
   const calls_ = calls
   const make = vi.fn(
     async ({ method, params = {} }: { method: string; params?: Record<string, unknown> }) => {
@@ -35,7 +36,7 @@ export function createFakePortal(handlers: Record<string, Handler>, placement = 
       })
       const answers: Record<string, unknown> = {}
       for (const [key, [method, params]] of Object.entries(calls)) {
-        calls_.push({ method, params })
+        calls_.push({ method, params, inBatch: true })
         try {
           const handler = handlers[method]
           if (!handler)
@@ -110,7 +111,11 @@ export function imMethods(server: FakeDialog[], gate: Gate = () => true): Record
       return dialog ? apply(dialog, params) : false
     }
   return {
-    'im.recent.list': () => ({ items: server.map((dialog) => ({ ...dialog })), hasMore: false }),
+    // One page holds everything; a page past it is empty (no queue in this portal).
+    'im.recent.list': (params) => ({
+      items: Number(params.OFFSET ?? 0) > 0 ? [] : server.map((dialog) => ({ ...dialog })),
+      hasMore: false,
+    }),
     'im.recent.unread': write('im.recent.unread', (dialog, params) => {
       dialog.unread = params.ACTION !== 'N'
       return true

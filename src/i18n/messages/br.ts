@@ -150,6 +150,7 @@ const br: Catalog = {
     'Isso lê as mensagens deles no Bitrix24. As mensagens não podem voltar a ficar não lidas: Desfazer só devolve a marca de não lido.',
   unreadAgainNoCount:
     'Marcado de novo como não lido. Não foi possível restaurar o número de mensagens não lidas.',
+  waitingInQueue: 'Aguardando na fila',
 }
 
 export default br

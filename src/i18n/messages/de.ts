@@ -138,6 +138,7 @@ const de: Catalog = {
     'Ihre Nachrichten werden in Bitrix24 gelesen. Nachrichten lassen sich nicht wieder ungelesen machen: Rückgängig bringt nur die Ungelesen-Markierung zurück.',
   unreadAgainNoCount:
     'Wieder als ungelesen markiert. Die Zahl der ungelesenen Nachrichten ließ sich nicht wiederherstellen.',
+  waitingInQueue: 'Wartet in der Warteschlange',
 }
 
 export default de

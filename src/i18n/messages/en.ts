@@ -130,6 +130,7 @@ const en = {
     'This reads their messages in Bitrix24. Messages cannot be made unread again: Undo only brings back the unread mark.',
   unreadAgainNoCount:
     'Marked as unread again. The number of unread messages could not be restored.',
+  waitingInQueue: 'Waiting in the queue',
 }
 
 export default en

@@ -150,6 +150,7 @@ const fr: Catalog = {
     'Leurs messages seront lus dans Bitrix24. Les messages ne peuvent pas redevenir non lus : Annuler ne rétablit que la marque non lu.',
   unreadAgainNoCount:
     'De nouveau marqué comme non lu. Le nombre de messages non lus n’a pas pu être rétabli.',
+  waitingInQueue: 'En attente dans la file',
 }
 
 export default fr

@@ -132,6 +132,7 @@ const id: Catalog = {
     'Ini membaca pesan-pesannya di Bitrix24. Pesan tidak dapat dijadikan belum dibaca lagi: Urungkan hanya mengembalikan tanda belum dibaca.',
   unreadAgainNoCount:
     'Ditandai belum dibaca lagi. Jumlah pesan yang belum dibaca tidak dapat dipulihkan.',
+  waitingInQueue: 'Menunggu dalam antrean',
 }
 
 export default id

@@ -149,6 +149,7 @@ const it: Catalog = {
     'I loro messaggi verranno letti in Bitrix24. I messaggi non possono tornare non letti: Annulla ripristina solo il segno di non letto.',
   unreadAgainNoCount:
     'Di nuovo segnata come non letta. Non è stato possibile ripristinare il numero di messaggi non letti.',
+  waitingInQueue: 'In attesa in coda',
 }
 
 export default it

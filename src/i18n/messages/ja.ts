@@ -132,6 +132,7 @@ const ja: Catalog = {
   readAllBody:
     'Bitrix24 でメッセージが既読になります。メッセージを未読に戻すことはできません。元に戻すで戻せるのは未読マークだけです。',
   unreadAgainNoCount: '再び未読にしました。未読メッセージの件数は元に戻せませんでした。',
+  waitingInQueue: 'キューで待機中',
 }
 
 export default ja

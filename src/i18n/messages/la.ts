@@ -148,6 +148,7 @@ const la: Catalog = {
     'Esto lee sus mensajes en Bitrix24. Los mensajes no pueden volver a quedar sin leer: Deshacer solo devuelve la marca de no leído.',
   unreadAgainNoCount:
     'Marcado de nuevo como no leído. No se pudo restaurar el número de mensajes sin leer.',
+  waitingInQueue: 'Esperando en la cola',
 }
 
 export default la

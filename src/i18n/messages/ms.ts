@@ -134,6 +134,7 @@ const ms: Catalog = {
     'Ini membaca mesejnya dalam Bitrix24. Mesej tidak boleh dijadikan belum dibaca semula: Buat asal hanya mengembalikan tanda belum dibaca.',
   unreadAgainNoCount:
     'Ditandakan belum dibaca semula. Bilangan mesej belum dibaca tidak dapat dipulihkan.',
+  waitingInQueue: 'Menunggu dalam baris gilir',
 }
 
 export default ms

@@ -153,6 +153,7 @@ const pl: Catalog = {
     'Ich wiadomości zostaną odczytane w Bitrix24. Wiadomości nie da się ponownie oznaczyć jako nieprzeczytane: Cofnij przywraca tylko znacznik nieprzeczytania.',
   unreadAgainNoCount:
     'Ponownie oznaczono jako nieprzeczytane. Nie udało się przywrócić liczby nieprzeczytanych wiadomości.',
+  waitingInQueue: 'Czeka w kolejce',
 }
 
 export default pl

@@ -137,6 +137,7 @@ const tr: Catalog = {
     'Bu, Bitrix24’te mesajlarını okur. Mesajlar yeniden okunmamış yapılamaz: Geri al yalnızca okunmamış işaretini geri getirir.',
   unreadAgainNoCount:
     'Yeniden okunmamış olarak işaretlendi. Okunmamış mesaj sayısı geri getirilemedi.',
+  waitingInQueue: 'Sırada bekliyor',
 }
 
 export default tr

@@ -132,6 +132,7 @@ const vn: Catalog = {
   readAllBody:
     'Thao tác này sẽ đọc tin nhắn của chúng trong Bitrix24. Không thể đặt lại tin nhắn thành chưa đọc: Hoàn tác chỉ khôi phục dấu chưa đọc.',
   unreadAgainNoCount: 'Đã đánh dấu lại là chưa đọc. Không thể khôi phục số tin nhắn chưa đọc.',
+  waitingInQueue: 'Đang chờ trong hàng đợi',
 }
 
 export default vn

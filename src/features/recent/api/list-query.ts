@@ -1,5 +1,5 @@
 import { infiniteQueryOptions, type QueryClient } from '@tanstack/react-query'
-import { callMethod } from '../../../bitrix24/rest.ts'
+import { callBatch, callMethod, RestError } from '../../../bitrix24/rest.ts'
 import type { Portal } from '../../../bitrix24/connection.ts'
 import { isPlaceholder } from '../model/dialog.ts'
 import { FILTER_PARAMS, matchesFilter, type RecentFilter } from '../model/filters.ts'
@@ -53,8 +53,46 @@ function belongs(raw: unknown, filter: RecentFilter): boolean {
 }
 
 /**
+ * Open-line sessions waiting in a queue the user serves come with every im.recent.list page,
+ * whatever OFFSET says, unless SKIP_UNDISTRIBUTED_OPENLINES=Y (PROTOCOL.md §4) — and nothing in
+ * an item tells them apart from the user's own sessions. So pages are asked for without them, and
+ * the first page's request also asks, in the same `batch`, for a page past the end: what that
+ * holds is exactly the queue. The user sees each waiting session once, as waiting.
+ */
+const QUEUE_PARAMS = { SKIP_DIALOG: 'Y', SKIP_CHAT: 'Y', OFFSET: 1_000_000_000, LIMIT: 1 }
+const WITH_QUEUE: ReadonlySet<RecentFilter> = new Set(['all', 'unread', 'openlines'])
+
+function itemsOf(page: RecentListPayload | undefined, filter: RecentFilter): unknown[] {
+  return Array.isArray(page?.items)
+    ? page.items.filter((raw) => belongs(raw, filter)).map(compact)
+    : []
+}
+
+async function askPage(
+  portal: Portal,
+  params: Record<string, unknown>,
+  withQueue: boolean,
+): Promise<{ page: RecentListPayload | undefined; queue?: RecentListPayload }> {
+  if (!withQueue)
+    return { page: await callMethod<RecentListPayload>(portal, 'im.recent.list', params) }
+  const answers = await callBatch<RecentListPayload>(portal, {
+    page: { method: 'im.recent.list', params },
+    queue: {
+      method: 'im.recent.list',
+      params: { ...params, ...QUEUE_PARAMS, SKIP_UNDISTRIBUTED_OPENLINES: 'N' },
+    },
+  })
+  const [page, queue] = ['page', 'queue'].map((key) => {
+    const answer = answers.get(key)
+    if (!answer?.ok) throw answer?.error ?? new RestError('ERROR_BATCH_NO_ANSWER', 0, key)
+    return answer.result
+  })
+  return { page, queue }
+}
+
+/**
  * One page of the recent list for a filter, trimmed to what the list shows, with the changes
- * confirmed while it was on its way laid over it.
+ * confirmed while it was on its way laid over it; the first one also carries the queue.
  */
 export async function fetchRecentPage(
   portal: Portal,
@@ -63,20 +101,20 @@ export async function fetchRecentPage(
   offset: number,
 ): Promise<RecentListPayload> {
   const requestedAt = Date.now()
-  const page = await callMethod<RecentListPayload>(portal, 'im.recent.list', {
+  const params = {
     ...FILTER_PARAMS[filter],
     PARSE_TEXT: 'Y',
-    // Open-line sessions waiting in the queue come with every page unless this is sent: they
-    // belong at the top of the list once, so only the first page carries them.
-    ...(offset > 0 && { SKIP_UNDISTRIBUTED_OPENLINES: 'Y' }),
+    SKIP_UNDISTRIBUTED_OPENLINES: 'Y',
     OFFSET: offset,
     LIMIT: PAGE_SIZE,
-  })
-  const items = Array.isArray(page?.items)
-    ? page.items.filter((raw) => belongs(raw, filter)).map(compact)
-    : []
+  }
+  const { page, queue } = await askPage(portal, params, offset === 0 && WITH_QUEUE.has(filter))
   const hasMore = (page?.hasMore ?? page?.hasMorePages) === true
-  return withLaterConfirmations(queryClient, { items, hasMore }, requestedAt)
+  return withLaterConfirmations(
+    queryClient,
+    { items: itemsOf(page, filter), hasMore, ...(queue && { queued: itemsOf(queue, filter) }) },
+    requestedAt,
+  )
 }
 
 /** Every page of a filter, straight from the portal (the cache is left alone). */

@@ -46,5 +46,7 @@ export interface RecentListPayload {
   hasMore?: boolean
   /** Deprecated alias of hasMore that older portals still send alone. */
   hasMorePages?: boolean
+  /** The app's own: open-line sessions waiting in the user's queue, asked for with the first page. */
+  queued?: unknown[]
   [field: string]: unknown
 }

@@ -54,16 +54,21 @@ export const DialogRow = memo(function DialogRow(props: DialogRowProps) {
       tabIndex={active ? 0 : -1}
       onFocus={() => props.onActivate(dialog)}
     >
-      <input
-        type="checkbox"
-        className="dialog-row__select"
-        checked={selected}
-        aria-label={t('selectDialog', { title })}
-        onClick={(event: MouseEvent<HTMLInputElement>) =>
-          props.onSelect(dialog, event.currentTarget.checked, event.shiftKey)
-        }
-        onChange={() => {}}
-      />
+      {dialog.waiting ? (
+        // Nothing to select: no change of a waiting session would be accepted.
+        <span className="dialog-row__select" />
+      ) : (
+        <input
+          type="checkbox"
+          className="dialog-row__select"
+          checked={selected}
+          aria-label={t('selectDialog', { title })}
+          onClick={(event: MouseEvent<HTMLInputElement>) =>
+            props.onSelect(dialog, event.currentTarget.checked, event.shiftKey)
+          }
+          onChange={() => {}}
+        />
+      )}
       <Avatar url={dialog.avatarUrl} color={dialog.color} name={title} />
       <div className="dialog-row__main">
         <div className="dialog-row__top">
@@ -130,15 +135,19 @@ export const DialogRow = memo(function DialogRow(props: DialogRowProps) {
           </div>
         )}
       </div>
-      <Button
-        className="dialog-row__toggle"
-        variant={unread ? 'primary' : 'secondary'}
-        onClick={() => props.onToggle(dialog, !unread)}
-        aria-label={t(unread ? 'markReadFor' : 'markUnreadFor', { title })}
-        aria-describedby={failure ? failureId : undefined}
-      >
-        {t(unread ? 'markRead' : 'markUnread')}
-      </Button>
+      {dialog.waiting ? (
+        <span className="dialog-row__waiting">{t('waitingInQueue')}</span>
+      ) : (
+        <Button
+          className="dialog-row__toggle"
+          variant={unread ? 'primary' : 'secondary'}
+          onClick={() => props.onToggle(dialog, !unread)}
+          aria-label={t(unread ? 'markReadFor' : 'markUnreadFor', { title })}
+          aria-describedby={failure ? failureId : undefined}
+        >
+          {t(unread ? 'markRead' : 'markUnread')}
+        </Button>
+      )}
     </li>
   )
 })

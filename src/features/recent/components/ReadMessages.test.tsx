@@ -15,8 +15,6 @@ import { RecentScreen } from './RecentScreen.tsx'
 // "Mark as read" against an im module that behaves as the portal's code does (PROTOCOL.md §4):
 // im.recent.unread N only removes the manual mark; the messages are read by im.dialog.read.
 
-type Call = { method: string; params: Record<string, unknown> }
-
 async function setup(items: FakeDialog[], gate?: Gate) {
   const server = items.map((item) => ({ ...item }))
   const fake = createFakePortal(imMethods(server, gate))
@@ -25,22 +23,18 @@ async function setup(items: FakeDialog[], gate?: Gate) {
   return { ...fake, ...utils, server }
 }
 
-const WRITES = new Set(['im.recent.unread', 'im.dialog.read', 'im.dialog.read.all', 'batch'])
+type Call = { method: string; params: Record<string, unknown>; inBatch?: true }
+const WRITES = new Set(['im.recent.unread', 'im.dialog.read', 'im.dialog.read.all'])
 
-/** The HTTP requests that wrote, as the portal would count them: a batch is one request. */
-function writeRequests(calls: Call[]): Call[] {
-  const requests: Call[] = []
-  let inBatch = 0
-  for (const call of calls) {
-    if (inBatch > 0) {
-      inBatch -= 1
-      continue
-    }
-    if (call.method === 'batch') inBatch = (call.params.commands as unknown[]).length
-    if (WRITES.has(call.method)) requests.push(call)
-  }
-  return requests
-}
+/** The HTTP requests that wrote, as the portal counts them: a batch is one request. */
+const writeRequests = (calls: Call[]): Call[] =>
+  calls.filter(
+    (call) =>
+      !call.inBatch &&
+      (WRITES.has(call.method) ||
+        (call.method === 'batch' &&
+          (call.params.commands as Call[]).some((command) => WRITES.has(command.method)))),
+  )
 
 const commandsOf = (batch: Call) =>
   (batch.params.commands as Call[]).map(
@@ -223,14 +217,17 @@ describe('what the list shows', () => {
   it('Direct shows people only, whatever the portal sends for SKIP_CHAT', async () => {
     const fake = createFakePortal({
       // A current portal: SKIP_CHAT keeps copilot chats, channels and collabs.
-      'im.recent.list': () => ({
-        items: [
-          { id: 1, type: 'user', title: 'Anna' },
-          { id: 'chat2', type: 'chat', title: 'BitrixGPT', chat: { type: 'copilot' } },
-          { id: 'chat3', type: 'chat', title: 'News', chat: { type: 'openChannel' } },
-          { id: 'chat4', type: 'chat', title: 'Collab', chat: { type: 'collab' } },
-          { id: 'chat5', type: 'chat', title: 'Something new', chat: { type: 'hologram' } },
-        ],
+      'im.recent.list': (params) => ({
+        items:
+          Number(params.OFFSET) > 0
+            ? []
+            : [
+                { id: 1, type: 'user', title: 'Anna' },
+                { id: 'chat2', type: 'chat', title: 'BitrixGPT', chat: { type: 'copilot' } },
+                { id: 'chat3', type: 'chat', title: 'News', chat: { type: 'openChannel' } },
+                { id: 'chat4', type: 'chat', title: 'Collab', chat: { type: 'collab' } },
+                { id: 'chat5', type: 'chat', title: 'Something new', chat: { type: 'hologram' } },
+              ],
         hasMore: false,
       }),
     })
@@ -249,17 +246,20 @@ describe('what the list shows', () => {
 
   it('leaves colleague placeholders out, so nothing offers a mark the portal refuses', async () => {
     const fake = createFakePortal({
-      'im.recent.list': () => ({
-        items: [
-          { id: 1, type: 'user', title: 'Anna', counter: 1 },
-          {
-            id: 7,
-            type: 'user',
-            title: 'New colleague',
-            message: { id: 0 },
-            options: { default_user_record: true },
-          },
-        ],
+      'im.recent.list': (params) => ({
+        items:
+          Number(params.OFFSET) > 0
+            ? []
+            : [
+                { id: 1, type: 'user', title: 'Anna', counter: 1 },
+                {
+                  id: 7,
+                  type: 'user',
+                  title: 'New colleague',
+                  message: { id: 0 },
+                  options: { default_user_record: true },
+                },
+              ],
         hasMore: false,
       }),
     })
@@ -269,7 +269,7 @@ describe('what the list shows', () => {
     expect(screen.getAllByRole('button', { name: /^Mark as/ })).toHaveLength(1)
   })
 
-  it('shows a queued open line once, asking for it on the first page only', async () => {
+  it('shows a queued open line once, as waiting, with nothing to mark or select', async () => {
     const queued = {
       id: 'chat50',
       type: 'chat',
@@ -278,20 +278,28 @@ describe('what the list shows', () => {
       counter: 1,
     }
     const fake = createFakePortal({
-      // The portal adds queued sessions to every page unless SKIP_UNDISTRIBUTED_OPENLINES=Y.
+      // The portal adds queued sessions to every page unless SKIP_UNDISTRIBUTED_OPENLINES=Y,
+      // whatever OFFSET says (PROTOCOL.md §4).
       'im.recent.list': (params) => {
-        const page = Number(params.OFFSET) / 200
-        const items = [{ id: page + 1, type: 'user', title: `Person ${page + 1}` }]
-        if (params.SKIP_UNDISTRIBUTED_OPENLINES !== 'Y') items.push(queued as never)
-        return { items, hasMore: page === 0 }
+        const offset = Number(params.OFFSET)
+        const items: unknown[] =
+          offset < 400
+            ? [{ id: offset / 200 + 1, type: 'user', title: `Person ${offset / 200 + 1}` }]
+            : []
+        if (params.SKIP_UNDISTRIBUTED_OPENLINES !== 'Y') items.push(queued)
+        return { items, hasMore: offset === 0 }
       },
     })
     await renderWithPortal(<RecentScreen />, fake.portal)
     await screen.findByText('Person 2')
     expect(screen.getAllByText('Waiting client')).toHaveLength(1)
-    const lists = fake.calls.filter((c) => c.method === 'im.recent.list')
-    expect(lists.map((c) => c.params.SKIP_UNDISTRIBUTED_OPENLINES)).toEqual([undefined, 'Y'])
+    const waiting = row('chat50')
+    expect(within(waiting).getByText('Waiting in the queue')).toBeInTheDocument()
+    expect(within(waiting).queryByRole('button', { name: /^Mark as/ })).toBeNull()
+    expect(within(waiting).queryByRole('checkbox')).toBeNull()
     await userEvent.click(screen.getByRole('button', { name: 'Select the loaded chats' }))
-    expect(screen.getByText('3 chats selected')).toBeInTheDocument()
+    expect(screen.getByText('2 chats selected')).toBeInTheDocument()
+    // One request for the first page and the queue; later pages without the queue.
+    expect(fake.calls.filter((c) => c.method === 'batch')).toHaveLength(1)
   })
 })

@@ -27,8 +27,15 @@ const onUnread =
     method === 'im.recent.unread' ? answer(params) : true
 
 const row = (id: string) => document.querySelector<HTMLElement>(`[data-dialog-id="${id}"]`)!
-const listCalls = (calls: { method: string }[]) =>
-  calls.filter((c) => c.method === 'im.recent.list').length
+/** Requests that asked for the list (the first page and the queue ride in one batch). */
+const listCalls = (calls: { method: string; params: Record<string, unknown>; inBatch?: true }[]) =>
+  calls.filter(
+    (c) =>
+      !c.inBatch &&
+      (c.method === 'im.recent.list' ||
+        (c.method === 'batch' &&
+          (c.params.commands as { method: string }[]).some((d) => d.method === 'im.recent.list'))),
+  ).length
 const unreadCalls = (calls: { method: string; params: Record<string, unknown> }[]) =>
   calls
     .filter((c) => c.method === 'im.recent.unread')
@@ -186,15 +193,18 @@ describe('RecentScreen', () => {
 
   it('renders hostile titles and texts as plain text', async () => {
     const fake = createFakePortal({
-      'im.recent.list': () => ({
-        items: [
-          {
-            id: 'chat66',
-            title: '<img src=x onerror="window.__pwned=1">',
-            message: { text: '<script>window.__pwned=1</script>[b]bold[/b]' },
-            avatar: { url: 'javascript:alert(1)', color: '#123456' },
-          },
-        ],
+      'im.recent.list': (params) => ({
+        items:
+          Number(params.OFFSET) > 0
+            ? []
+            : [
+                {
+                  id: 'chat66',
+                  title: '<img src=x onerror="window.__pwned=1">',
+                  message: { text: '<script>window.__pwned=1</script>[b]bold[/b]' },
+                  avatar: { url: 'javascript:alert(1)', color: '#123456' },
+                },
+              ],
         hasMore: false,
       }),
     })

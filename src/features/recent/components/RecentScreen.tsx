@@ -48,6 +48,9 @@ const isString = (value: string): value is string => typeof value === 'string'
 const FRAME_HEIGHT = Math.max(480, window.innerHeight)
 const dialogsOf = (entries: readonly ListEntry[]) =>
   entries.flatMap((entry) => (entry.kind === 'dialog' ? [entry.dialog] : []))
+/** What selection, bulk changes and Mark all may touch: not the sessions waiting in the queue. */
+const markableOf = (entries: readonly ListEntry[]) =>
+  dialogsOf(entries).filter((dialog) => !dialog.waiting)
 
 export function RecentScreen() {
   const { t, plural, locale } = useI18n()
@@ -101,7 +104,7 @@ export function RecentScreen() {
     () => (query.data ?? []).filter(matchesSearchEntry),
     [query.data, matchesSearchEntry],
   )
-  const orderedKeys = useMemo(() => dialogsOf(entries).map((d) => d.key), [entries])
+  const orderedKeys = useMemo(() => markableOf(entries).map((d) => d.key), [entries])
 
   const shownUnread = useCallback(
     (dialog: Dialog) => marks.pending.get(dialog.key) ?? isUnread(dialog),
@@ -211,7 +214,7 @@ export function RecentScreen() {
   /** Marks the selection — loading every page first when "all matching" reaches beyond them. */
   const markSelection = async (unread: boolean, chosen: Selection) => {
     const source = chosen.all ? (await loadAll()).filter(matchesSearchEntry) : entries
-    const targets = dialogsOf(source).filter(
+    const targets = markableOf(source).filter(
       (dialog) => isSelected(chosen, dialog.key) && shownUnread(dialog) !== unread,
     )
     setSelection(emptySelection)
@@ -235,7 +238,7 @@ export function RecentScreen() {
       say({ tone: 'error', text: t('listFailed', { reason: describeFailure(t, error as Error) }) })
       return
     }
-    const targets = dialogsOf(source).filter(shownUnread)
+    const targets = markableOf(source).filter(shownUnread)
     if (targets.length === 0) say({ text: t('nothingUnread') })
     else setReadAll({ targets, everything })
   }

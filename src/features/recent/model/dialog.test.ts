@@ -4,7 +4,7 @@ import { applyMark, isPlaceholder, isUnread, kindOf, toDialog } from './dialog.t
 
 describe('toDialog', () => {
   it('reads the portal’s real answer', () => {
-    const [person, chat] = sample.result.items.map(toDialog)
+    const [person, chat] = sample.result.items.map((item) => toDialog(item))
     expect(person).toMatchObject({
       key: '547',
       dialogId: 547,

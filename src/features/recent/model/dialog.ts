@@ -23,6 +23,11 @@ export interface Dialog {
   /** The manual "unread" mark set with im.recent.unread. */
   markedUnread: boolean
   pinned: boolean
+  /**
+   * An open-line session waiting in the user's queue: the user is not in it yet, so the portal
+   * refuses to read or mark it (answers false) until someone takes it in the messenger.
+   */
+  waiting: boolean
 }
 
 /** A dialog is unread when it carries the manual mark or has unread messages. */
@@ -137,7 +142,7 @@ export function isPlaceholder(item: RecentItemPayload): boolean {
  * Turns one raw im.recent.list item into a Dialog, or null when it has no usable id
  * (such an item cannot be toggled, and the list shows a placeholder for it).
  */
-export function toDialog(raw: unknown): Dialog | null {
+export function toDialog(raw: unknown, waiting = false): Dialog | null {
   if (typeof raw !== 'object' || raw === null) return null
   const item = raw as RecentItemPayload
   const dialogId = toDialogId(item.id)
@@ -158,5 +163,6 @@ export function toDialog(raw: unknown): Dialog | null {
     lastActivityMs: toEpochMs(item.date_last_activity) ?? toEpochMs(message.date),
     ...markStateOf(item),
     pinned: item.pinned === true,
+    waiting,
   }
 }
