@@ -22,9 +22,10 @@ test('the list shows exactly the portal’s dialogs, with the unread rule applie
   portalUrl,
 }) => {
   const app = await launch(page)
-  const { dialogs } = await control.truth(portalUrl)
-  await expect(app.row(dialogs[0]!.id)).toBeVisible()
-  expect(await app.allRows()).toEqual(dialogs.map((d) => [String(d.id), String(isUnread(d))]))
+  const { dialogs, queued } = await control.truth(portalUrl)
+  const listed = [...queued, ...dialogs.filter((d) => !d.placeholder)]
+  await expect(app.row(listed[0]!.id)).toBeVisible()
+  expect(await app.allRows()).toEqual(listed.map((d) => [String(d.id), String(isUnread(d))]))
 })
 
 test('the toggle flips at once while the portal takes a second to answer', async ({
@@ -60,7 +61,7 @@ test('mark read clears the mark and the counter on screen and on the server', as
   portalUrl,
 }) => {
   const app = await launch(page)
-  const target = (await control.truth(portalUrl)).dialogs.find((d) => d.counter > 0)!
+  const target = (await control.truth(portalUrl)).dialogs.find((d) => d.counter > 0 && d.unread)!
   await app.reveal(target.id)
   await app
     .row(target.id)

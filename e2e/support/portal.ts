@@ -27,6 +27,8 @@ export interface TruthDialog {
   /** `SONET_GROUP` for workgroup chats (then `entityId` is the group id, i.e. `sg<entityId>`). */
   entityType?: string
   entityId?: string
+  /** A colleague without a dialog yet (`options.default_user_record`): not a dialog to mark. */
+  placeholder?: boolean
 }
 
 /**
@@ -37,6 +39,8 @@ export interface Truth {
   user: number
   /** In list order (pinned first, then by last activity). */
   dialogs: TruthDialog[]
+  /** Open-line sessions waiting in the user's queue, as im.recent.list sends them (raw items). */
+  queued: { id: string; title: string; counter: number; unread: boolean }[]
   userOptions: Record<string, unknown>
   appOptions: Record<string, unknown>
   placements: unknown[]
