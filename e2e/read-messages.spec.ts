@@ -7,6 +7,7 @@ import {
   serverUnread,
   test,
   type AppHandle,
+  type TruthDialog,
 } from './support/fixtures.ts'
 
 // "Mark as read" must leave the server holding the dialog read: no unread messages (counter 0)
@@ -34,12 +35,8 @@ async function relaunchShowsRead(
   for (const id of ids) await expect(await app.reveal(id)).toHaveAttribute('data-unread', 'false')
 }
 
-test('Mark as read on a dialog with unread messages and the mark: one request, the server holds it read, a relaunch shows it read', async ({
-  page,
-  portalUrl,
-}) => {
-  const app = await launch(page)
-  const target = (await listedDialogs(portalUrl)).find((d) => d.counter > 0 && d.unread)!
+/** Clicks "Mark as read" on the dialog and waits for the server's answer; returns its state then. */
+async function markRead(app: AppHandle, portalUrl: string, target: TruthDialog) {
   await app.reveal(target.id)
   await control.resetRequests(portalUrl)
   await app
@@ -47,10 +44,18 @@ test('Mark as read on a dialog with unread messages and the mark: one request, t
     .getByRole('button', { name: `Mark as read: ${target.title}` })
     .click()
   await expect(app.row(target.id)).not.toHaveAttribute('data-pending', 'true', { timeout: 15_000 })
-
   const server = (await control.truth(portalUrl)).dialogs.find((d) => d.id === target.id)!
+  return { server, counts: await control.requests(portalUrl) }
+}
+
+test('Mark as read on a dialog with unread messages and the mark: one request, the server holds it read, a relaunch shows it read', async ({
+  page,
+  portalUrl,
+}) => {
+  const app = await launch(page)
+  const target = (await listedDialogs(portalUrl)).find((d) => d.counter > 0 && d.unread)!
+  const { server, counts } = await markRead(app, portalUrl, target)
   expect([server.counter, server.unread]).toEqual([0, false])
-  const counts = await control.requests(portalUrl)
   expect(writes(counts)).toBe(1)
   expect(counts.byMethod['im.recent.unread'] ?? 0).toBe(0) // both rode in one batch
   expect(counts.commands['im.dialog.read']).toBe(1)
@@ -64,16 +69,8 @@ test('Mark as read on a dialog with unread messages only is one plain im.dialog.
 }) => {
   const app = await launch(page)
   const target = (await listedDialogs(portalUrl)).find((d) => d.counter > 0 && !d.unread)!
-  await app.reveal(target.id)
-  await control.resetRequests(portalUrl)
-  await app
-    .row(target.id)
-    .getByRole('button', { name: /^Mark as read/ })
-    .click()
-  await expect(app.row(target.id)).not.toHaveAttribute('data-pending', 'true', { timeout: 15_000 })
-  const server = (await control.truth(portalUrl)).dialogs.find((d) => d.id === target.id)!
+  const { server, counts } = await markRead(app, portalUrl, target)
   expect([server.counter, server.unread]).toEqual([0, false])
-  const counts = await control.requests(portalUrl)
   expect(writes(counts)).toBe(1)
   expect(counts.byMethod['im.dialog.read']).toBe(1)
   await relaunchShowsRead(app, page, [String(target.id)])

@@ -9,6 +9,7 @@ import {
   type FakeDialog,
   type Gate,
 } from '../../../test/fake-portal.ts'
+import { renderRecent } from '../../../test/render-recent.tsx'
 import { renderWithPortal } from '../../../test/render-with-portal.tsx'
 import { RecentScreen } from './RecentScreen.tsx'
 
@@ -16,11 +17,9 @@ import { RecentScreen } from './RecentScreen.tsx'
 // im.recent.unread N only removes the manual mark; the messages are read by im.dialog.read.
 
 async function setup(items: FakeDialog[], gate?: Gate) {
-  const server = items.map((item) => ({ ...item }))
-  const fake = createFakePortal(imMethods(server, gate))
-  const utils = await renderWithPortal(<RecentScreen />, fake.portal)
+  const rendered = await renderRecent(items, gate)
   await screen.findByText(items[0]!.title)
-  return { ...fake, ...utils, server }
+  return rendered
 }
 
 type Call = { method: string; params: Record<string, unknown>; inBatch?: true }

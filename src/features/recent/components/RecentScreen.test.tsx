@@ -2,23 +2,12 @@ import { act, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
 import { RestError } from '../../../bitrix24/rest.ts'
-import {
-  createFakePortal,
-  deferred,
-  imMethods,
-  type FakeDialog,
-  type Gate,
-} from '../../../test/fake-portal.ts'
+import { createFakePortal, deferred, type Gate } from '../../../test/fake-portal.ts'
+import { renderRecent } from '../../../test/render-recent.tsx'
 import { renderWithPortal } from '../../../test/render-with-portal.tsx'
 import { RecentScreen } from './RecentScreen.tsx'
 
-/** A tiny in-memory portal (see imMethods); `gate` decides each write's answer. */
-async function setup(items: FakeDialog[], gate?: Gate) {
-  const server = items.map((item) => ({ ...item }))
-  const fake = createFakePortal(imMethods(server, gate))
-  const utils = await renderWithPortal(<RecentScreen />, fake.portal)
-  return { ...fake, ...utils, server }
-}
+const setup = renderRecent
 
 /** The gate for tests that only care about im.recent.unread: every other write goes through. */
 const onUnread =
