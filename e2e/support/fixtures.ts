@@ -96,25 +96,24 @@ export type TruthDialog = control.TruthDialog
 /** The unread rule, on the server's data: the manual mark or unread messages. */
 export const isUnread = (d: Pick<TruthDialog, 'unread' | 'counter'>) => d.unread || d.counter > 0
 
-/**
- * The first dialog, in list order, that the server holds as read: a target for "mark unread".
- * Placeholder rows (colleagues without a dialog) cannot be marked, so they are no target.
- */
+/** The user's dialogs the list shows, in the server's order: colleague placeholders left out. */
+export async function listedDialogs(portalUrl: string): Promise<TruthDialog[]> {
+  return (await control.truth(portalUrl)).dialogs.filter((d) => !d.placeholder)
+}
+
+/** The first dialog, in list order, that the server holds as read: a target for "mark unread". */
 export async function firstReadDialog(portalUrl: string): Promise<TruthDialog> {
-  const dialog = (await control.truth(portalUrl)).dialogs.find(
-    (d) => !isUnread(d) && !d.placeholder,
-  )
+  const dialog = (await listedDialogs(portalUrl)).find((d) => !isUnread(d))
   if (!dialog) throw new Error('the portal holds no read dialog')
   return dialog
 }
 
-/**
- * Dialog id (as the rows name it) → whether the server holds it unread, for every row the list
- * shows: the user's dialogs and the open-line sessions waiting in a queue.
- */
+/** Dialog id (as the rows name it) → whether the server holds it unread: every row the list shows. */
 export async function serverUnread(portalUrl: string): Promise<Map<string, boolean>> {
   const { dialogs, queued } = await control.truth(portalUrl)
-  return new Map([...dialogs, ...queued].map((d) => [String(d.id), isUnread(d)]))
+  return new Map(
+    [...dialogs.filter((d) => !d.placeholder), ...queued].map((d) => [String(d.id), isUnread(d)]),
+  )
 }
 
 export { expect, control }

@@ -27,7 +27,7 @@ export interface TruthDialog {
   /** `SONET_GROUP` for workgroup chats (then `entityId` is the group id, i.e. `sg<entityId>`). */
   entityType?: string
   entityId?: string
-  /** A colleague without a dialog yet. */
+  /** A colleague without a dialog yet (`options.default_user_record`): not a dialog to mark. */
   placeholder: boolean
   /** The last message read, and the newest message's id. */
   lastId: number

@@ -10,7 +10,8 @@ export type Handler = (params: Record<string, unknown>) => unknown
  * (End-to-end tests use the real SDK against the local portal instead.)
  */
 export function createFakePortal(handlers: Record<string, Handler>, placement = 'DEFAULT') {
-  const calls: { method: string; params: Record<string, unknown> }[] = []
+  /** Every call, batch commands too (those with `inBatch`: they rode in the batch's request). */
+  const calls: { method: string; params: Record<string, unknown>; inBatch?: true }[] = []
   const calls_ = calls
   const make = vi.fn(
     async ({ method, params = {} }: { method: string; params?: Record<string, unknown> }) => {
@@ -29,12 +30,18 @@ export function createFakePortal(handlers: Record<string, Handler>, placement = 
   /** `batch` as the SDK hands it back with returnAjaxResult: one AjaxResult-like per command key. */
   const batch = vi.fn(
     async ({ calls }: { calls: Record<string, [string, Record<string, unknown>]> }) => {
-      calls_.push({ method: 'batch', params: { keys: Object.keys(calls) } })
+      calls_.push({
+        method: 'batch',
+        params: { commands: Object.values(calls).map(([method, params]) => ({ method, params })) },
+      })
       const answers: Record<string, unknown> = {}
       for (const [key, [method, params]] of Object.entries(calls)) {
-        calls_.push({ method, params })
+        calls_.push({ method, params, inBatch: true })
         try {
-          const result = await handlers[method]?.(params)
+          const handler = handlers[method]
+          if (!handler)
+            throw new RestError('ERROR_METHOD_NOT_FOUND', 404, `Method not found: ${method}`)
+          const result = await handler(params)
           answers[key] = {
             isSuccess: true,
             getData: () => ({ result }),
@@ -69,6 +76,60 @@ export function createFakePortal(handlers: Record<string, Handler>, placement = 
     isInstallMode: false,
   } as unknown as Portal
   return { portal, calls, imOpenMessenger }
+}
+
+/** One dialog of the in-memory im module: what im.recent.list sends for it. */
+export interface FakeDialog {
+  id: number | string
+  title: string
+  /** Unread messages. */
+  counter: number
+  /** The manual mark. */
+  unread: boolean
+  [field: string]: unknown
+}
+
+/**
+ * Decides each write's answer before it takes effect: return (or resolve) `false` for "no such
+ * dialog", throw (or reject) a RestError to fail it; anything else lets the write happen.
+ */
+export type Gate = (method: string, params: Record<string, unknown>) => unknown
+
+/**
+ * The im methods of this app as the portal's own code has them (PROTOCOL.md §4):
+ * im.recent.unread only sets or removes the manual mark (`N` never reads messages);
+ * im.dialog.read reads the messages, so the counter drops to 0; im.dialog.read.all reads every
+ * dialog and clears every mark. A write that succeeded is what the next im.recent.list returns.
+ */
+export function imMethods(server: FakeDialog[], gate: Gate = () => true): Record<string, Handler> {
+  const find = (params: Record<string, unknown>) => server.find((d) => d.id === params.DIALOG_ID)
+  const write =
+    (method: string, apply: (dialog: FakeDialog, params: Record<string, unknown>) => unknown) =>
+    async (params: Record<string, unknown>) => {
+      if ((await gate(method, params)) === false) return false
+      const dialog = find(params)
+      return dialog ? apply(dialog, params) : false
+    }
+  return {
+    // One page holds everything; a page past it is empty (no queue in this portal).
+    'im.recent.list': (params) => ({
+      items: Number(params.OFFSET ?? 0) > 0 ? [] : server.map((dialog) => ({ ...dialog })),
+      hasMore: false,
+    }),
+    'im.recent.unread': write('im.recent.unread', (dialog, params) => {
+      dialog.unread = params.ACTION !== 'N'
+      return true
+    }),
+    'im.dialog.read': write('im.dialog.read', (dialog) => {
+      dialog.counter = 0
+      return { dialogId: String(dialog.id), counter: 0 }
+    }),
+    'im.dialog.read.all': async (params) => {
+      if ((await gate('im.dialog.read.all', params)) === false) return false
+      for (const dialog of server) Object.assign(dialog, { counter: 0, unread: false })
+      return true
+    },
+  }
 }
 
 /** A promise the test settles by hand, to hold a server answer in flight. */

@@ -159,6 +159,16 @@ const br: Catalog = {
   reasonNotConfirmed: 'O Bitrix24 respondeu, mas o chat não mostra a alteração.',
   mutedChat: 'Silenciado',
   unreadTotal: { one: '{count} não lida', many: '{count} não lidas', other: '{count} não lidas' },
+  readAllTitle: {
+    one: 'Marcar {count} chat como lido?',
+    many: 'Marcar todos os {count} de chats como lidos?',
+    other: 'Marcar todos os {count} chats como lidos?',
+  },
+  readAllBody:
+    'Isso lê as mensagens deles no Bitrix24. As mensagens não podem voltar a ficar não lidas: Desfazer só devolve a marca de não lido.',
+  unreadAgainNoCount:
+    'Marcado de novo como não lido. Não foi possível restaurar o número de mensagens não lidas.',
+  waitingInQueue: 'Aguardando na fila',
 }
 
 export default br

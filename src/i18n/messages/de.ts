@@ -148,6 +148,15 @@ const de: Catalog = {
   reasonNotConfirmed: 'Bitrix24 hat geantwortet, aber der Chat zeigt die Änderung nicht.',
   mutedChat: 'Stummgeschaltet',
   unreadTotal: { one: '{count} ungelesen', other: '{count} ungelesen' },
+  readAllTitle: {
+    one: '{count} Chat als gelesen markieren?',
+    other: 'Alle {count} Chats als gelesen markieren?',
+  },
+  readAllBody:
+    'Ihre Nachrichten werden in Bitrix24 gelesen. Nachrichten lassen sich nicht wieder ungelesen machen: Rückgängig bringt nur die Ungelesen-Markierung zurück.',
+  unreadAgainNoCount:
+    'Wieder als ungelesen markiert. Die Zahl der ungelesenen Nachrichten ließ sich nicht wiederherstellen.',
+  waitingInQueue: 'Wartet in der Warteschlange',
 }
 
 export default de

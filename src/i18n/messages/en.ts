@@ -143,6 +143,12 @@ const en = {
   reasonNotConfirmed: 'Bitrix24 answered, but the chat does not show the change.',
   mutedChat: 'Muted',
   unreadTotal: { one: '{count} unread', other: '{count} unread' },
+  readAllTitle: { one: 'Mark {count} chat as read?', other: 'Mark all {count} chats as read?' },
+  readAllBody:
+    'This reads their messages in Bitrix24. Messages cannot be made unread again: Undo only brings back the unread mark.',
+  unreadAgainNoCount:
+    'Marked as unread again. The number of unread messages could not be restored.',
+  waitingInQueue: 'Waiting in the queue',
 }
 
 export default en

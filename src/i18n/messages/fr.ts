@@ -159,6 +159,16 @@ const fr: Catalog = {
   reasonNotConfirmed: 'Bitrix24 a répondu, mais le chat ne montre pas le changement.',
   mutedChat: 'Muet',
   unreadTotal: { one: '{count} non lu', many: '{count} non lus', other: '{count} non lus' },
+  readAllTitle: {
+    one: 'Marquer {count} chat comme lu ?',
+    many: 'Marquer les {count} de chats comme lus ?',
+    other: 'Marquer les {count} chats comme lus ?',
+  },
+  readAllBody:
+    'Leurs messages seront lus dans Bitrix24. Les messages ne peuvent pas redevenir non lus : Annuler ne rétablit que la marque non lu.',
+  unreadAgainNoCount:
+    'De nouveau marqué comme non lu. Le nombre de messages non lus n’a pas pu être rétabli.',
+  waitingInQueue: 'En attente dans la file',
 }
 
 export default fr

@@ -145,6 +145,12 @@ const id: Catalog = {
   reasonNotConfirmed: 'Bitrix24 menjawab, tetapi obrolan tidak menunjukkan perubahan.',
   mutedChat: 'Dibisukan',
   unreadTotal: { other: '{count} belum dibaca' },
+  readAllTitle: { other: 'Tandai semua {count} obrolan sebagai sudah dibaca?' },
+  readAllBody:
+    'Ini membaca pesan-pesannya di Bitrix24. Pesan tidak dapat dijadikan belum dibaca lagi: Urungkan hanya mengembalikan tanda belum dibaca.',
+  unreadAgainNoCount:
+    'Ditandai belum dibaca lagi. Jumlah pesan yang belum dibaca tidak dapat dipulihkan.',
+  waitingInQueue: 'Menunggu dalam antrean',
 }
 
 export default id

@@ -141,6 +141,14 @@ const hi: Catalog = {
   reasonNotConfirmed: 'Bitrix24 ने उत्तर दिया, लेकिन चैट में बदलाव नहीं दिखता।',
   mutedChat: 'म्यूट',
   unreadTotal: { one: '{count} अपठित', other: '{count} अपठित' },
+  readAllTitle: {
+    one: '{count} चैट को पढ़ा हुआ चिह्नित करें?',
+    other: 'सभी {count} चैट को पढ़ा हुआ चिह्नित करें?',
+  },
+  readAllBody:
+    'इससे Bitrix24 में उनके संदेश पढ़ लिए जाएँगे। संदेशों को फिर से अपठित नहीं किया जा सकता: पूर्ववत केवल अपठित चिह्न वापस लाता है।',
+  unreadAgainNoCount: 'फिर से अपठित चिह्नित किया गया। अपठित संदेशों की संख्या वापस नहीं लाई जा सकी।',
+  waitingInQueue: 'कतार में प्रतीक्षा में',
 }
 
 export default hi

@@ -158,6 +158,16 @@ const it: Catalog = {
   reasonNotConfirmed: 'Bitrix24 ha risposto, ma la chat non mostra la modifica.',
   mutedChat: 'Silenziata',
   unreadTotal: { one: '{count} non letto', many: '{count} non letti', other: '{count} non letti' },
+  readAllTitle: {
+    one: 'Segnare {count} chat come letta?',
+    many: 'Segnare tutte le {count} di chat come lette?',
+    other: 'Segnare tutte le {count} chat come lette?',
+  },
+  readAllBody:
+    'I loro messaggi verranno letti in Bitrix24. I messaggi non possono tornare non letti: Annulla ripristina solo il segno di non letto.',
+  unreadAgainNoCount:
+    'Di nuovo segnata come non letta. Non è stato possibile ripristinare il numero di messaggi non letti.',
+  waitingInQueue: 'In attesa in coda',
 }
 
 export default it

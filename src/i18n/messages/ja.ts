@@ -146,6 +146,11 @@ const ja: Catalog = {
   reasonNotConfirmed: 'Bitrix24 は応答しましたが、チャットに変更が反映されていません。',
   mutedChat: 'ミュート中',
   unreadTotal: { other: '未読 {count} 件' },
+  readAllTitle: { other: '{count} 件のチャットをすべて既読にしますか？' },
+  readAllBody:
+    'Bitrix24 でメッセージが既読になります。メッセージを未読に戻すことはできません。元に戻すで戻せるのは未読マークだけです。',
+  unreadAgainNoCount: '再び未読にしました。未読メッセージの件数は元に戻せませんでした。',
+  waitingInQueue: 'キューで待機中',
 }
 
 export default ja

@@ -157,6 +157,16 @@ const la: Catalog = {
   reasonNotConfirmed: 'Bitrix24 respondió, pero el chat no muestra el cambio.',
   mutedChat: 'Silenciado',
   unreadTotal: { one: '{count} sin leer', many: '{count} sin leer', other: '{count} sin leer' },
+  readAllTitle: {
+    one: '¿Marcar {count} chat como leído?',
+    many: '¿Marcar los {count} de chats como leídos?',
+    other: '¿Marcar los {count} chats como leídos?',
+  },
+  readAllBody:
+    'Esto lee sus mensajes en Bitrix24. Los mensajes no pueden volver a quedar sin leer: Deshacer solo devuelve la marca de no leído.',
+  unreadAgainNoCount:
+    'Marcado de nuevo como no leído. No se pudo restaurar el número de mensajes sin leer.',
+  waitingInQueue: 'Esperando en la cola',
 }
 
 export default la

@@ -147,6 +147,12 @@ const ms: Catalog = {
   reasonNotConfirmed: 'Bitrix24 menjawab, tetapi sembang tidak menunjukkan perubahan.',
   mutedChat: 'Disenyapkan',
   unreadTotal: { other: '{count} belum dibaca' },
+  readAllTitle: { other: 'Tandakan semua {count} sembang sebagai sudah dibaca?' },
+  readAllBody:
+    'Ini membaca mesejnya dalam Bitrix24. Mesej tidak boleh dijadikan belum dibaca semula: Buat asal hanya mengembalikan tanda belum dibaca.',
+  unreadAgainNoCount:
+    'Ditandakan belum dibaca semula. Bilangan mesej belum dibaca tidak dapat dipulihkan.',
+  waitingInQueue: 'Menunggu dalam baris gilir',
 }
 
 export default ms

@@ -166,6 +166,17 @@ const pl: Catalog = {
     many: '{count} nieprzeczytanych',
     other: '{count} nieprzeczytanej',
   },
+  readAllTitle: {
+    one: 'Oznaczyć {count} czat jako przeczytany?',
+    few: 'Oznaczyć wszystkie {count} czaty jako przeczytane?',
+    many: 'Oznaczyć wszystkie {count} czatów jako przeczytane?',
+    other: 'Oznaczyć wszystkie {count} czatu jako przeczytane?',
+  },
+  readAllBody:
+    'Ich wiadomości zostaną odczytane w Bitrix24. Wiadomości nie da się ponownie oznaczyć jako nieprzeczytane: Cofnij przywraca tylko znacznik nieprzeczytania.',
+  unreadAgainNoCount:
+    'Ponownie oznaczono jako nieprzeczytane. Nie udało się przywrócić liczby nieprzeczytanych wiadomości.',
+  waitingInQueue: 'Czeka w kolejce',
 }
 
 export default pl

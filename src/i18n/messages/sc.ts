@@ -137,6 +137,10 @@ const sc: Catalog = {
   reasonNotConfirmed: 'Bitrix24 已回应，但聊天中看不到这一更改。',
   mutedChat: '已静音',
   unreadTotal: { other: '{count} 条未读' },
+  readAllTitle: { other: '将全部 {count} 个聊天标记为已读？' },
+  readAllBody: '这会在 Bitrix24 中读取它们的消息。消息无法再变回未读：撤销只能恢复未读标记。',
+  unreadAgainNoCount: '已重新标记为未读。无法恢复未读消息的数量。',
+  waitingInQueue: '在队列中等待',
 }
 
 export default sc

@@ -137,6 +137,10 @@ const tc: Catalog = {
   reasonNotConfirmed: 'Bitrix24 已回應，但聊天中看不到這項變更。',
   mutedChat: '已靜音',
   unreadTotal: { other: '{count} 則未讀' },
+  readAllTitle: { other: '將全部 {count} 個聊天標記為已讀？' },
+  readAllBody: '這會在 Bitrix24 中讀取它們的訊息。訊息無法再變回未讀：復原只能恢復未讀標記。',
+  unreadAgainNoCount: '已重新標記為未讀。無法恢復未讀訊息的數量。',
+  waitingInQueue: '在佇列中等待',
 }
 
 export default tc

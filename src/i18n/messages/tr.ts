@@ -147,6 +147,15 @@ const tr: Catalog = {
   reasonNotConfirmed: 'Bitrix24 yanıt verdi, ancak sohbette değişiklik görünmüyor.',
   mutedChat: 'Sessize alındı',
   unreadTotal: { one: '{count} okunmamış', other: '{count} okunmamış' },
+  readAllTitle: {
+    one: '{count} sohbet okundu olarak işaretlensin mi?',
+    other: '{count} sohbetin tümü okundu olarak işaretlensin mi?',
+  },
+  readAllBody:
+    'Bu, Bitrix24’te mesajlarını okur. Mesajlar yeniden okunmamış yapılamaz: Geri al yalnızca okunmamış işaretini geri getirir.',
+  unreadAgainNoCount:
+    'Yeniden okunmamış olarak işaretlendi. Okunmamış mesaj sayısı geri getirilemedi.',
+  waitingInQueue: 'Sırada bekliyor',
 }
 
 export default tr

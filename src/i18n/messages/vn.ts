@@ -146,6 +146,11 @@ const vn: Catalog = {
   reasonNotConfirmed: 'Bitrix24 đã trả lời, nhưng cuộc trò chuyện không hiển thị thay đổi.',
   mutedChat: 'Đã tắt tiếng',
   unreadTotal: { other: '{count} chưa đọc' },
+  readAllTitle: { other: 'Đánh dấu tất cả {count} cuộc trò chuyện là đã đọc?' },
+  readAllBody:
+    'Thao tác này sẽ đọc tin nhắn của chúng trong Bitrix24. Không thể đặt lại tin nhắn thành chưa đọc: Hoàn tác chỉ khôi phục dấu chưa đọc.',
+  unreadAgainNoCount: 'Đã đánh dấu lại là chưa đọc. Không thể khôi phục số tin nhắn chưa đọc.',
+  waitingInQueue: 'Đang chờ trong hàng đợi',
 }
 
 export default vn

@@ -1,7 +1,7 @@
 import type { Portal } from '../../../bitrix24/connection.ts'
 import { callBatch, callMethod, RestError } from '../../../bitrix24/rest.ts'
 import { PAGE_SIZE } from '../../recent/api/list-query.ts'
-import { DialogGoneError } from '../../recent/api/marks.ts'
+import { DialogGoneError } from '../../recent/api/commands.ts'
 import type { RecentListPayload } from '../../recent/api/payload.ts'
 import { isUnread, type DialogId } from '../../recent/model/dialog.ts'
 import {

@@ -1,20 +1,31 @@
 import { MutationObserver, type MutationOptions, type QueryClient } from '@tanstack/react-query'
 import type { Portal } from '../../../bitrix24/connection.ts'
-import { BATCH_LIMIT, callBatch, callMethod, RestError } from '../../../bitrix24/rest.ts'
-import type { DialogId } from '../model/dialog.ts'
+import { callMethod } from '../../../bitrix24/rest.ts'
+import {
+  cachedStates,
+  keyOf,
+  packPlans,
+  planChange,
+  sendPack,
+  statesOf,
+  type KnownState,
+  type MarkChange,
+} from './commands.ts'
 import { confirmInCache } from './confirmations.ts'
 import { markScope, recentKeys } from './keys.ts'
+import { fetchEveryPage } from './list-query.ts'
 
-export interface MarkChange {
-  dialogId: DialogId
-  /** true → set the manual unread mark (ACTION Y); false → mark read (ACTION N). */
-  unread: boolean
-}
+export { keyOf, type MarkChange }
 
 export interface MarkVariables {
   /** Increases with every change the user asks for: the order writes must reach the server in. */
   writeId: number
   changes: MarkChange[]
+  /**
+   * Read every dialog of the user (im.dialog.read.all), loaded or not; `changes` are the unread
+   * ones the user was shown. Ordered after every earlier write and before every later one.
+   */
+  everything?: boolean
   signal?: AbortSignal
   onProgress?: (settled: number, total: number) => void
 }
@@ -26,25 +37,11 @@ export interface BulkOutcome {
   cancelled: MarkChange[]
 }
 
-/** im.recent.unread answered `result: false`: the portal has no such dialog for this user. */
-export class DialogGoneError extends Error {
-  constructor() {
-    super('The dialog no longer exists')
-    this.name = 'DialogGoneError'
-  }
-}
-
 let lastWriteId = 0
 export const nextWriteId = () => ++lastWriteId
 
-export const keyOf = (change: MarkChange) => String(change.dialogId)
-
-const unreadParams = ({ dialogId, unread }: MarkChange) => ({
-  DIALOG_ID: dialogId,
-  ACTION: unread ? 'Y' : 'N',
-})
-
-function pendingEarlierWrite(queryClient: QueryClient, keys: ReadonlySet<string>, writeId: number) {
+function pendingEarlierWrite(queryClient: QueryClient, waiting: MarkVariables) {
+  const keys = new Set(waiting.changes.map(keyOf))
   return queryClient
     .getMutationCache()
     .findAll({ mutationKey: recentKeys.markMutations(), status: 'pending' })
@@ -52,8 +49,10 @@ function pendingEarlierWrite(queryClient: QueryClient, keys: ReadonlySet<string>
       const variables = mutation.state.variables as MarkVariables | undefined
       return (
         variables !== undefined &&
-        variables.writeId < writeId &&
-        variables.changes.some((change) => keys.has(keyOf(change)))
+        variables.writeId < waiting.writeId &&
+        (waiting.everything === true ||
+          variables.everything === true ||
+          variables.changes.some((change) => keys.has(keyOf(change))))
       )
     })
 }
@@ -63,11 +62,10 @@ function pendingEarlierWrite(queryClient: QueryClient, keys: ReadonlySet<string>
  * of the two kinds that touch the same dialog wait here for the ones asked for earlier.
  */
 function afterEarlierWrites(queryClient: QueryClient, variables: MarkVariables): Promise<void> {
-  const keys = new Set(variables.changes.map(keyOf))
-  if (!pendingEarlierWrite(queryClient, keys, variables.writeId)) return Promise.resolve()
+  if (!pendingEarlierWrite(queryClient, variables)) return Promise.resolve()
   return new Promise((resolve) => {
     const unsubscribe = queryClient.getMutationCache().subscribe(() => {
-      if (pendingEarlierWrite(queryClient, keys, variables.writeId)) return
+      if (pendingEarlierWrite(queryClient, variables)) return
       unsubscribe()
       resolve()
     })
@@ -79,11 +77,6 @@ function refetchWhenLast(queryClient: QueryClient) {
   if (queryClient.isMutating({ mutationKey: recentKeys.markMutations() }) === 1) {
     return queryClient.invalidateQueries({ queryKey: recentKeys.lists() })
   }
-}
-
-async function sendOne(portal: Portal, change: MarkChange): Promise<void> {
-  const done = await callMethod<boolean>(portal, 'im.recent.unread', unreadParams(change))
-  if (done !== true) throw new DialogGoneError()
 }
 
 /** What the screen hears about: confirmed changes (told to other tabs), failed single clicks. */
@@ -104,7 +97,13 @@ function markOneOptions(
     scope: { id: markScope(dialogKey) },
     mutationFn: async (variables) => {
       await afterEarlierWrites(queryClient, variables)
-      for (const change of variables.changes) await sendOne(portal, change)
+      // Planned only now: the earlier changes to this dialog are confirmed in the cache by then.
+      const states = cachedStates(queryClient)
+      for (const change of variables.changes) {
+        const [outcome] = await sendPack(portal, [planChange(change, states.get(keyOf(change)))])
+        // Half of a read may have happened; the refetch after the last change shows which.
+        if (outcome?.error) throw outcome.error
+      }
     },
     // A list refetch already on its way may carry the state from before this click.
     onMutate: () => queryClient.cancelQueries({ queryKey: recentKeys.lists() }),
@@ -130,20 +129,29 @@ function markManyOptions(
     mutationFn: async (variables) => {
       await afterEarlierWrites(queryClient, variables)
       const outcome: BulkOutcome = { done: [], failed: [], cancelled: [] }
-      const { changes, signal, onProgress } = variables
-      // One change is one plain call: a batch would only add weight.
-      const size = changes.length === 1 ? 1 : BATCH_LIMIT
-      for (let start = 0; start < changes.length; start += size) {
-        const chunk = changes.slice(start, start + size)
-        if (signal?.aborted) {
-          outcome.cancelled.push(...changes.slice(start))
-          break
-        }
-        const done = await sendChunk(portal, chunk, outcome)
-        confirmInCache(queryClient, done)
-        onConfirmed(done)
-        onProgress?.(start + chunk.length, changes.length)
+      const report = (changes: MarkChange[]) => {
+        confirmInCache(queryClient, changes)
+        onConfirmed(changes)
       }
+      let { changes } = variables
+      let states = cachedStates(queryClient)
+      if (variables.everything) {
+        try {
+          await callMethod<unknown>(portal, 'im.dialog.read.all')
+        } catch (error) {
+          outcome.failed.push(...changes.map((change) => ({ change, error: error as Error })))
+          return outcome
+        }
+        // Older portals leave open lines out: what the server still holds unread is read like a
+        // bulk change, with each dialog's own state, so only what is needed is sent.
+        const left = await stillUnread(portal, queryClient)
+        const read = changes.filter((change) => !left.states.has(keyOf(change)))
+        outcome.done.push(...read)
+        report(read)
+        changes = left.changes
+        states = left.states
+      }
+      await sendInPacks(portal, changes, states, variables, outcome, report)
       return outcome
     },
     onMutate: () => queryClient.cancelQueries({ queryKey: recentKeys.lists() }),
@@ -151,52 +159,73 @@ function markManyOptions(
   }
 }
 
-/** Sends one chunk (≤ 50) as one request; records each change's own fate; returns the done ones. */
-async function sendChunk(portal: Portal, chunk: MarkChange[], outcome: BulkOutcome) {
-  const done: MarkChange[] = []
-  const fail = (change: MarkChange, error: unknown) =>
-    outcome.failed.push({
-      change,
-      error: error instanceof Error ? error : new RestError('UNKNOWN_ERROR', 0, String(error)),
-    })
-  if (chunk.length === 1) {
-    const [change] = chunk as [MarkChange]
-    try {
-      await sendOne(portal, change)
-      done.push(change)
-    } catch (error) {
-      fail(change, error)
+/** Sends the changes in packs of ≤ 50 commands, with progress and Cancel between packs. */
+async function sendInPacks(
+  portal: Portal,
+  changes: MarkChange[],
+  states: ReadonlyMap<string, KnownState>,
+  { signal, onProgress }: MarkVariables,
+  outcome: BulkOutcome,
+  report: (done: MarkChange[]) => void,
+) {
+  const packs = packPlans(changes.map((change) => planChange(change, states.get(keyOf(change)))))
+  let settled = 0
+  for (const [index, pack] of packs.entries()) {
+    if (signal?.aborted) {
+      outcome.cancelled.push(...packs.slice(index).flatMap((p) => p.map(({ change }) => change)))
+      break
     }
-  } else {
-    try {
-      const commands = Object.fromEntries(
-        chunk.map((change) => [
-          keyOf(change),
-          { method: 'im.recent.unread', params: unreadParams(change) },
-        ]),
-      )
-      const outcomes = await callBatch<boolean>(portal, commands)
-      for (const change of chunk) {
-        const result = outcomes.get(keyOf(change))
-        if (result?.ok && result.result === true) done.push(change)
-        else fail(change, result?.ok === false ? result.error : new DialogGoneError())
-      }
-    } catch (error) {
-      for (const change of chunk) fail(change, error)
+    const done: MarkChange[] = []
+    for (const { plan, error } of await sendPack(portal, pack)) {
+      if (error) outcome.failed.push({ change: plan.change, error })
+      else done.push(plan.change)
     }
+    outcome.done.push(...done)
+    report(done)
+    settled += pack.length
+    onProgress?.(settled, changes.length)
   }
-  outcome.done.push(...done)
-  return done
 }
+
+/** The dialogs the server's unread list still holds, straight from the portal. */
+async function stillUnread(portal: Portal, queryClient: QueryClient) {
+  let items: unknown[] = []
+  try {
+    items = (await fetchEveryPage(portal, queryClient, 'unread')).flatMap(
+      (page) => page.items ?? [],
+    )
+  } catch {
+    // The read itself went through; the refetch after this change shows whatever is left.
+  }
+  const states = statesOf(items)
+  const changes = items.flatMap((raw) => {
+    const id = (raw as { id?: unknown } | null)?.id
+    return (typeof id === 'number' || typeof id === 'string') && states.has(String(id))
+      ? [{ dialogId: id, unread: false }]
+      : []
+  })
+  return { changes: dedupe(changes), states }
+}
+
+const dedupe = (changes: MarkChange[]) => [
+  ...new Map(changes.map((change) => [keyOf(change), change])).values(),
+]
 
 export interface MarkActions {
   /** One dialog, one click: its own request, in click order with the dialog's other changes. */
   markOne(change: MarkChange): void
   /** Many dialogs: batches of 50 commands, progress, cancel, and every change's own outcome. */
-  markMany(
-    changes: MarkChange[],
-    options?: { signal?: AbortSignal; onProgress?: (settled: number, total: number) => void },
-  ): Promise<BulkOutcome>
+  markMany(changes: MarkChange[], options?: BulkOptions): Promise<BulkOutcome>
+  /**
+   * Every dialog of the user read in one request, loaded or not; `shown` are the unread dialogs
+   * the user was told about (their rows show the change at once).
+   */
+  readEverything(shown: MarkChange[], options?: BulkOptions): Promise<BulkOutcome>
+}
+
+export interface BulkOptions {
+  signal?: AbortSignal
+  onProgress?: (settled: number, total: number) => void
 }
 
 export function createMarkActions(
@@ -204,6 +233,11 @@ export function createMarkActions(
   queryClient: QueryClient,
   listeners: MarkListeners,
 ): MarkActions {
+  const bulk = (variables: Omit<MarkVariables, 'writeId'>) =>
+    new MutationObserver(queryClient, markManyOptions(portal, queryClient, listeners)).mutate({
+      writeId: nextWriteId(),
+      ...variables,
+    })
   return {
     markOne(change) {
       const observer = new MutationObserver(
@@ -213,12 +247,7 @@ export function createMarkActions(
       // The outcome is read from the mutation cache (see usePendingMarks); nothing to await here.
       observer.mutate({ writeId: nextWriteId(), changes: [change] }).catch(() => {})
     },
-    markMany(changes, options = {}) {
-      const observer = new MutationObserver(
-        queryClient,
-        markManyOptions(portal, queryClient, listeners),
-      )
-      return observer.mutate({ writeId: nextWriteId(), changes, ...options })
-    },
+    markMany: (changes, options = {}) => bulk({ changes, ...options }),
+    readEverything: (shown, options = {}) => bulk({ changes: shown, everything: true, ...options }),
   }
 }

@@ -2,6 +2,7 @@
 // and unknown fields are tolerated: the data comes from other people and other portal versions.
 
 export interface RecentMessagePayload {
+  /** 0 on a placeholder row for a colleague with no dialog yet. */
   id?: number
   text?: string
   file?: unknown
@@ -28,6 +29,10 @@ export interface RecentItemPayload {
   date_update?: string
   date_last_activity?: string
   user?: { id?: number; name?: string; color?: string; avatar?: string; [field: string]: unknown }
+  /**
+   * chat.type: `chat`, `open`, `lines`, `copilot`, `channel`, `openChannel`, `collab`,
+   * `sonetGroup`, `tasksTask`, … — the list grows with each portal release.
+   */
   chat?: {
     id?: number
     name?: string
@@ -38,6 +43,8 @@ export interface RecentItemPayload {
     [field: string]: unknown
   }
   lines?: { id?: number; status?: number; date_create?: string; [field: string]: unknown } | null
+  /** An empty array (PHP's empty map) on most items; an object on colleague placeholders. */
+  options?: { default_user_record?: boolean; [field: string]: unknown } | unknown[]
   [field: string]: unknown
 }
 
@@ -47,5 +54,7 @@ export interface RecentListPayload {
   hasMore?: boolean
   /** Deprecated alias of hasMore that older portals still send alone. */
   hasMorePages?: boolean
+  /** The app's own: open-line sessions waiting in the user's queue, asked for with the first page. */
+  queued?: unknown[]
   [field: string]: unknown
 }

@@ -92,7 +92,9 @@ export function DialogList(props: DialogListProps) {
     if (event.altKey || event.ctrlKey || event.metaKey) return
     const onRow = target.matches('[data-dialog-id]')
     const active = entries[tabStopIndex]
+    // A session waiting in the queue can only be opened.
     const dialog = active?.kind === 'dialog' ? active.dialog : null
+    const markable = dialog && !dialog.waiting ? dialog : null
     switch (event.key) {
       case 'ArrowDown':
       case 'j':
@@ -110,14 +112,14 @@ export function DialogList(props: DialogListProps) {
         break
       case ' ':
       case 'x':
-        if (!dialog || (event.key === ' ' && !onRow)) return
-        props.onSelect(dialog, !isSelected(selection, dialog.key), event.shiftKey)
+        if (!markable || (event.key === ' ' && !onRow)) return
+        props.onSelect(markable, !isSelected(selection, markable.key), event.shiftKey)
         break
       case 'u': {
-        if (!dialog) return
-        const pending = marks.pending.get(dialog.key)
-        const unread = pending ?? (dialog.markedUnread || dialog.counter > 0)
-        props.onToggle(dialog, !unread)
+        if (!markable) return
+        const pending = marks.pending.get(markable.key)
+        const unread = pending ?? (markable.markedUnread || markable.counter > 0)
+        props.onToggle(markable, !unread)
         break
       }
       case 'Enter':
@@ -176,7 +178,7 @@ export function DialogList(props: DialogListProps) {
               dialog={dialog}
               pendingUnread={marks.pending.get(dialog.key) ?? null}
               failure={marks.failures.get(dialog.key) ?? null}
-              selected={isSelected(selection, dialog.key)}
+              selected={!dialog.waiting && isSelected(selection, dialog.key)}
               active={item.index === tabStopIndex}
               nowMs={nowMs}
               onToggle={props.onToggle}

@@ -55,19 +55,24 @@ export const DialogRow = memo(function DialogRow(props: DialogRowProps) {
       tabIndex={active ? 0 : -1}
       onFocus={() => props.onActivate(dialog)}
     >
-      {/* The label is the checkbox's touch target: a finger needs more than the box itself. */}
-      <label className="dialog-row__select-area">
-        <input
-          type="checkbox"
-          className="dialog-row__select"
-          checked={selected}
-          aria-label={t('selectDialog', { title })}
-          onClick={(event: MouseEvent<HTMLInputElement>) =>
-            props.onSelect(dialog, event.currentTarget.checked, event.shiftKey)
-          }
-          onChange={() => {}}
-        />
-      </label>
+      {dialog.waiting ? (
+        // Nothing to select: no change of a waiting session would be accepted.
+        <span className="dialog-row__select" />
+      ) : (
+        // The label is the checkbox's touch target: a finger needs more than the box itself.
+        <label className="dialog-row__select-area">
+          <input
+            type="checkbox"
+            className="dialog-row__select"
+            checked={selected}
+            aria-label={t('selectDialog', { title })}
+            onClick={(event: MouseEvent<HTMLInputElement>) =>
+              props.onSelect(dialog, event.currentTarget.checked, event.shiftKey)
+            }
+            onChange={() => {}}
+          />
+        </label>
+      )}
       <Avatar url={dialog.avatarUrl} color={dialog.color} name={title} />
       <div className="dialog-row__main">
         <div className="dialog-row__top">
@@ -140,18 +145,22 @@ export const DialogRow = memo(function DialogRow(props: DialogRowProps) {
           </div>
         )}
       </div>
-      <Button
-        className="dialog-row__toggle"
-        variant={unread ? 'primary' : 'secondary'}
-        onClick={() => props.onToggle(dialog, !unread)}
-        aria-label={t(unread ? 'markReadFor' : 'markUnreadFor', { title })}
-        aria-describedby={failure ? failureId : undefined}
-        title={t(unread ? 'markRead' : 'markUnread')}
-      >
-        {/* On a phone the icon stands in for the words, so the title keeps the row's width. */}
-        <Icon name={unread ? 'done' : 'unread'} size={20} />
-        <span className="dialog-row__toggle-label">{t(unread ? 'markRead' : 'markUnread')}</span>
-      </Button>
+      {dialog.waiting ? (
+        <span className="dialog-row__waiting">{t('waitingInQueue')}</span>
+      ) : (
+        <Button
+          className="dialog-row__toggle"
+          variant={unread ? 'primary' : 'secondary'}
+          onClick={() => props.onToggle(dialog, !unread)}
+          aria-label={t(unread ? 'markReadFor' : 'markUnreadFor', { title })}
+          aria-describedby={failure ? failureId : undefined}
+          title={t(unread ? 'markRead' : 'markUnread')}
+        >
+          {/* On a phone the icon stands in for the words, so the title keeps the row's width. */}
+          <Icon name={unread ? 'done' : 'unread'} size={20} />
+          <span className="dialog-row__toggle-label">{t(unread ? 'markRead' : 'markUnread')}</span>
+        </Button>
+      )}
     </li>
   )
 })

@@ -2,44 +2,38 @@ import { act, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
 import { RestError } from '../../../bitrix24/rest.ts'
-import { createFakePortal, deferred } from '../../../test/fake-portal.ts'
+import { createFakePortal, deferred, type Gate } from '../../../test/fake-portal.ts'
+import { renderRecent } from '../../../test/render-recent.tsx'
 import { renderWithPortal } from '../../../test/render-with-portal.tsx'
 import { RecentScreen } from './RecentScreen.tsx'
 
-interface Item {
-  id: number | string
-  title: string
-  counter: number
-  unread: boolean
-}
+const setup = renderRecent
 
-/** A tiny in-memory portal: one page of items, im.recent.unread answered by `unread`. */
-async function setup(
-  items: Item[],
-  unread: (params: Record<string, unknown>) => unknown = () => true,
-) {
-  const server = items.map((item) => ({ ...item }))
-  const fake = createFakePortal({
-    'im.recent.list': () => ({ items: server.map((item) => ({ ...item })), hasMore: false }),
-    // Like the portal: a change that succeeded is what the next im.recent.list returns.
-    'im.recent.unread': async (params) => {
-      const done = await unread(params)
-      const item = server.find((i) => i.id === params.DIALOG_ID)
-      if (done === true && item) {
-        item.unread = params.ACTION === 'Y'
-        if (params.ACTION === 'N') item.counter = 0
-      }
-      return done
-    },
-  })
-  const utils = await renderWithPortal(<RecentScreen />, fake.portal)
-  return { ...fake, ...utils, server }
-}
+/** The gate for tests that only care about im.recent.unread: every other write goes through. */
+const onUnread =
+  (answer: (params: Record<string, unknown>) => unknown): Gate =>
+  (method, params) =>
+    method === 'im.recent.unread' ? answer(params) : true
 
 const row = (id: string) => document.querySelector<HTMLElement>(`[data-dialog-id="${id}"]`)!
-/** Requests for the shown list ("All"); the unread list behind the header's total is its own. */
-const listCalls = (calls: { method: string; params: Record<string, unknown> }[]) =>
-  calls.filter((c) => c.method === 'im.recent.list' && c.params.UNREAD_ONLY === undefined).length
+type Call = { method: string; params: Record<string, unknown>; inBatch?: true }
+
+/** The list commands a call carries: itself, or those that rode in its batch. */
+const listCommands = (c: Call) =>
+  c.method === 'im.recent.list'
+    ? [c.params]
+    : c.method === 'batch'
+      ? (c.params.commands as Call[])
+          .filter((d) => d.method === 'im.recent.list')
+          .map((d) => d.params)
+      : []
+
+/**
+ * Requests that asked for the shown list ("All"; the first page and the queue ride in one batch).
+ * The Unread list behind the header's total is its own.
+ */
+const listCalls = (calls: Call[]) =>
+  calls.filter((c) => !c.inBatch && listCommands(c).some((p) => p.UNREAD_ONLY === undefined)).length
 const unreadCalls = (calls: { method: string; params: Record<string, unknown> }[]) =>
   calls
     .filter((c) => c.method === 'im.recent.unread')
@@ -110,15 +104,12 @@ describe('RecentScreen', () => {
 
   it('sends repeated clicks on one dialog one after another, in click order', async () => {
     const answers: ReturnType<typeof deferred<boolean>>[] = []
-    const { calls, server } = await setup(
+    const { calls } = await setup(
       [{ id: 'chat1', title: 'Team', counter: 0, unread: false }],
-      (params) => {
+      () => {
         const answer = deferred<boolean>()
         answers.push(answer)
-        return answer.promise.then((ok) => {
-          server[0]!.unread = params.ACTION === 'Y'
-          return ok
-        })
+        return answer.promise
       },
     )
     await screen.findByText('Team')
@@ -150,7 +141,7 @@ describe('RecentScreen', () => {
         { id: 1, title: 'Anna', counter: 0, unread: false },
         { id: 2, title: 'Boris', counter: 0, unread: false },
       ],
-      (params) => (params.DIALOG_ID === 1 ? failing.promise : succeeding.promise),
+      (_method, params) => (params.DIALOG_ID === 1 ? failing.promise : succeeding.promise),
     )
     await userEvent.click(await screen.findByRole('button', { name: 'Mark as unread: Anna' }))
     await userEvent.click(screen.getByRole('button', { name: 'Mark as unread: Boris' }))
@@ -200,15 +191,18 @@ describe('RecentScreen', () => {
 
   it('renders hostile titles and texts as plain text', async () => {
     const fake = createFakePortal({
-      'im.recent.list': () => ({
-        items: [
-          {
-            id: 'chat66',
-            title: '<img src=x onerror="window.__pwned=1">',
-            message: { text: '<script>window.__pwned=1</script>[b]bold[/b]' },
-            avatar: { url: 'javascript:alert(1)', color: '#123456' },
-          },
-        ],
+      'im.recent.list': (params) => ({
+        items:
+          Number(params.OFFSET) > 0
+            ? []
+            : [
+                {
+                  id: 'chat66',
+                  title: '<img src=x onerror="window.__pwned=1">',
+                  message: { text: '<script>window.__pwned=1</script>[b]bold[/b]' },
+                  avatar: { url: 'javascript:alert(1)', color: '#123456' },
+                },
+              ],
         hasMore: false,
       }),
     })
@@ -239,7 +233,7 @@ describe('bulk changes', () => {
         { id: 1, title: 'Anna', counter: 0, unread: false },
         { id: 2, title: 'Boris', counter: 0, unread: false },
       ],
-      () => (++answered === 1 ? first.promise : true),
+      onUnread(() => (++answered === 1 ? first.promise : true)),
     )
     const user = userEvent.setup()
     await user.click(await screen.findByRole('button', { name: 'Mark as unread: Anna' }))

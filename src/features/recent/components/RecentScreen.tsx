@@ -8,7 +8,8 @@ import { Button } from '../../../ui/Button.tsx'
 import { createMarkActions, type MarkChange } from '../api/marks.ts'
 import type { RowFailure } from '../api/pending-marks.ts'
 import { usePendingMarks } from '../api/pending-marks.ts'
-import type { ListEntry } from '../model/collect.ts'
+import { fetchEveryPage } from '../api/list-query.ts'
+import { collectEntries, type ListEntry } from '../model/collect.ts'
 import { describeFailure } from '../model/failure-reason.ts'
 import { isUnread, type Dialog } from '../model/dialog.ts'
 import {
@@ -34,6 +35,7 @@ import { useShortcuts } from '../hooks/use-shortcuts.ts'
 import { useCurrentUserId, useUnreadTotal } from '../hooks/use-unread-total.ts'
 import { useUserSetting } from '../hooks/use-user-setting.ts'
 import { BulkBar, type BulkProgress } from './BulkBar.tsx'
+import { ConfirmDialog } from './ConfirmDialog.tsx'
 import { DialogList } from './DialogList.tsx'
 import { FilterTabs } from './FilterTabs.tsx'
 import { ListError } from './ListError.tsx'
@@ -48,6 +50,9 @@ const isString = (value: string): value is string => typeof value === 'string'
 const FRAME_HEIGHT = Math.max(480, window.innerHeight)
 const dialogsOf = (entries: readonly ListEntry[]) =>
   entries.flatMap((entry) => (entry.kind === 'dialog' ? [entry.dialog] : []))
+/** What selection, bulk changes and Mark all may touch: not the sessions waiting in the queue. */
+const markableOf = (entries: readonly ListEntry[]) =>
+  dialogsOf(entries).filter((dialog) => !dialog.waiting)
 
 export function RecentScreen() {
   const { t, plural, locale, formatNumber } = useI18n()
@@ -96,16 +101,18 @@ export function RecentScreen() {
   const [progress, setProgress] = useState<BulkProgress | null>(null)
   const bulkAbort = useRef<AbortController | null>(null)
   const [helpOpen, setHelpOpen] = useState(false)
+  const [readAll, setReadAll] = useState<{ targets: Dialog[]; everything: boolean } | null>(null)
   const searchRef = useRef<HTMLInputElement>(null)
 
-  const entries = useMemo(
-    () =>
-      (query.data ?? []).filter(
-        (entry) => entry.kind !== 'dialog' || matchesSearch(entry.dialog, search, locale),
-      ),
-    [query.data, search, locale],
+  const matchesSearchEntry = useCallback(
+    (entry: ListEntry) => entry.kind !== 'dialog' || matchesSearch(entry.dialog, search, locale),
+    [search, locale],
   )
-  const orderedKeys = useMemo(() => dialogsOf(entries).map((d) => d.key), [entries])
+  const entries = useMemo(
+    () => (query.data ?? []).filter(matchesSearchEntry),
+    [query.data, matchesSearchEntry],
+  )
+  const orderedKeys = useMemo(() => markableOf(entries).map((d) => d.key), [entries])
 
   const shownUnread = useCallback(
     (dialog: Dialog) => marks.pending.get(dialog.key) ?? isUnread(dialog),
@@ -123,21 +130,36 @@ export function RecentScreen() {
     setSelection(emptySelection)
   }
 
+  /** Whether reading this dialog reads messages (which the server cannot make unread again). */
+  const readsMessages = useCallback(
+    (dialog: Dialog) => dialog.counter > 0 && marks.pending.get(dialog.key) !== false,
+    [marks.pending],
+  )
+
   const toggle = useLatestCallback((dialog: Dialog, unread: boolean) => {
     const previous = shownUnread(dialog)
+    const readMessages = !unread && readsMessages(dialog)
     actions.markOne({ dialogId: dialog.dialogId, unread })
     const title = dialog.title || t('untitled')
     say({
       text: t(unread ? 'toastMarkedUnread' : 'toastMarkedRead', { title }),
       onUndo: () => {
         actions.markOne({ dialogId: dialog.dialogId, unread: previous })
-        setToast(null)
+        if (readMessages) say({ text: t('unreadAgainNoCount') })
+        else setToast(null)
       },
     })
   })
 
-  /** Runs a bulk change with progress and Cancel, then offers Undo — or Retry for what failed. */
-  async function runBulk(changes: MarkChange[], undo: MarkChange[]): Promise<void> {
+  /**
+   * Runs a bulk change with progress and Cancel, then offers Undo — or Retry for what failed.
+   * `readMessages`: the change reads messages, so Undo can only bring the unread mark back.
+   */
+  async function runBulk(
+    changes: MarkChange[],
+    undo: MarkChange[],
+    options: { everything?: boolean; readMessages?: boolean; doneText?: string } = {},
+  ): Promise<void> {
     if (changes.length === 0) {
       say({ text: t('nothingToChange') })
       return
@@ -145,17 +167,22 @@ export function RecentScreen() {
     const controller = new AbortController()
     bulkAbort.current = controller
     setProgress({ settled: 0, total: changes.length })
-    const outcome = await actions.markMany(changes, {
+    const bulkOptions = {
       signal: controller.signal,
-      onProgress: (settled, total) => setProgress({ settled, total }),
-    })
+      onProgress: (settled: number, total: number) => setProgress({ settled, total }),
+    }
+    const outcome = await (options.everything
+      ? actions.readEverything(changes, bulkOptions)
+      : actions.markMany(changes, bulkOptions))
     setProgress(null)
     bulkAbort.current = null
     const undoDone = () => {
       const done = new Set(outcome.done.map((c) => String(c.dialogId)))
       const inverse = undo.filter((c) => done.has(String(c.dialogId)))
       setToast(null)
-      void runBulk(inverse, outcome.done)
+      void runBulk(inverse, outcome.done, {
+        doneText: options.readMessages ? t('unreadAgainNoCount') : undefined,
+      })
     }
     if (outcome.failed.length > 0) {
       say({
@@ -167,6 +194,7 @@ export function RecentScreen() {
           void runBulk(
             retry,
             undo.filter((u) => retry.some((r) => r.dialogId === u.dialogId)),
+            { readMessages: options.readMessages },
           )
         },
       })
@@ -176,25 +204,58 @@ export function RecentScreen() {
         onUndo: undoDone,
       })
     } else {
-      say({ text: plural('bulkDone', outcome.done.length), onUndo: undoDone })
+      say({
+        text: options.doneText ?? plural('bulkDone', outcome.done.length),
+        onUndo: undoDone,
+      })
     }
   }
 
+  /** Marks the dialogs and offers Undo back to what each row showed before. */
+  const markDialogs = (targets: Dialog[], unread: boolean, everything = false) =>
+    runBulk(
+      targets.map((dialog) => ({ dialogId: dialog.dialogId, unread })),
+      targets.map((dialog) => ({ dialogId: dialog.dialogId, unread: shownUnread(dialog) })),
+      { everything, readMessages: !unread && targets.some(readsMessages) },
+    )
+
   /** Marks the selection — loading every page first when "all matching" reaches beyond them. */
   const markSelection = async (unread: boolean, chosen: Selection) => {
-    const source = chosen.all
-      ? (await loadAll()).filter(
-          (entry) => entry.kind !== 'dialog' || matchesSearch(entry.dialog, search, locale),
-        )
-      : entries
-    const targets = dialogsOf(source).filter(
+    const source = chosen.all ? (await loadAll()).filter(matchesSearchEntry) : entries
+    const targets = markableOf(source).filter(
       (dialog) => isSelected(chosen, dialog.key) && shownUnread(dialog) !== unread,
     )
     setSelection(emptySelection)
-    await runBulk(
-      targets.map((dialog) => ({ dialogId: dialog.dialogId, unread })),
-      targets.map((dialog) => ({ dialogId: dialog.dialogId, unread: shownUnread(dialog) })),
-    )
+    await markDialogs(targets, unread)
+  }
+
+  /**
+   * "Mark all as read" reads messages, which the server cannot take back, so it first counts
+   * what it will read and asks. With the All filter and no search it is one im.dialog.read.all
+   * for every dialog, loaded or not (counted on the server's unread list); otherwise it reads
+   * what matches the filter and search.
+   */
+  const askReadAll = async () => {
+    const everything = filter === 'all' && !search
+    let source: ListEntry[]
+    try {
+      source = everything
+        ? collectEntries(await fetchEveryPage(portal, queryClient, 'unread'))
+        : (await loadAll()).filter(matchesSearchEntry)
+    } catch (error) {
+      say({ tone: 'error', text: t('listFailed', { reason: describeFailure(t, error as Error) }) })
+      return
+    }
+    const targets = markableOf(source).filter(shownUnread)
+    if (targets.length === 0) say({ text: t('nothingUnread') })
+    else setReadAll({ targets, everything })
+  }
+
+  const confirmReadAll = () => {
+    if (!readAll) return
+    setReadAll(null)
+    setSelection(emptySelection)
+    void markDialogs(readAll.targets, false, readAll.everything)
   }
 
   const select = useLatestCallback((dialog: Dialog, selected: boolean, range: boolean) => {
@@ -264,7 +325,7 @@ export function RecentScreen() {
         onSelectAll={(all) => setSelection(all ? allMatching : emptySelection)}
         onSelectLoaded={() => setSelection(setSelected(emptySelection, orderedKeys, true))}
         onMark={(unread) => void markSelection(unread, selection)}
-        onMarkAllRead={() => void markSelection(false, allMatching)}
+        onMarkAllRead={() => void askReadAll()}
         onCancel={() => bulkAbort.current?.abort()}
       />
       {query.isPending ? (
@@ -310,6 +371,15 @@ export function RecentScreen() {
         <Button className="list-more" onClick={search ? () => void loadAll() : loadMore}>
           {search ? t('searchAll') : t('loadMore')}
         </Button>
+      )}
+      {readAll && (
+        <ConfirmDialog
+          title={plural('readAllTitle', readAll.targets.length)}
+          body={t('readAllBody')}
+          confirmLabel={t('markAllRead')}
+          onConfirm={confirmReadAll}
+          onCancel={() => setReadAll(null)}
+        />
       )}
       <Toast toast={toast} onClose={closeToast} />
     </main>

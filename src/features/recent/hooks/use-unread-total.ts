@@ -23,15 +23,9 @@ export interface UnreadTotal {
 }
 
 /**
- * The user's own unread dialogs: the "Unread" filter's list without the open-line sessions still
- * waiting in a queue (those are added to every page unless SKIP_UNDISTRIBUTED_OPENLINES=Y,
- * PROTOCOL.md §4, and hold no unread messages of this user, so the messenger does not count them).
- */
-const OWN_UNREAD = { name: 'own', params: { SKIP_UNDISTRIBUTED_OPENLINES: 'Y' as const } }
-
-/**
  * The messenger's unread total over every unread dialog of the user, read to the list's end. It is
- * a list query like the others, so confirmed changes and refreshes reach it too. Null until the
+ * the Unread filter's own list, so confirmed changes and refreshes reach it too, and switching to
+ * that filter costs no request. Null until the
  * first page and the user's id are known.
  */
 export function useUnreadTotal(userId: number): UnreadTotal | null {
@@ -49,7 +43,7 @@ export function useUnreadTotal(userId: number): UnreadTotal | null {
     [userId],
   )
   const query = useInfiniteQuery({
-    ...recentListQueryOptions(portal, queryClient, 'unread', OWN_UNREAD),
+    ...recentListQueryOptions(portal, queryClient, 'unread'),
     select,
   })
   const { data, hasNextPage, isFetchingNextPage, fetchNextPage } = query

@@ -12,12 +12,16 @@ export type ListEntry = { kind: 'dialog'; dialog: Dialog } | { kind: 'broken'; k
 export function collectEntries(pages: readonly RecentListPayload[], userId = 0): ListEntry[] {
   const seen = new Set<string>()
   const entries: ListEntry[] = []
-  pages.forEach((page, pageIndex) => {
+  // Sessions waiting in the queue first, where the messenger puts them: they wait for an answer.
+  const queue = { items: pages[0]?.queued ?? [], waiting: true }
+  const lists = pages.map((page) => ({
     // A page is whatever the portal sent as `result`: possibly not even an object.
-    const items =
-      typeof page === 'object' && page !== null && Array.isArray(page.items) ? page.items : []
+    items: typeof page === 'object' && page !== null && Array.isArray(page.items) ? page.items : [],
+    waiting: false,
+  }))
+  ;[queue, ...lists].forEach(({ items, waiting }, pageIndex) => {
     items.forEach((raw, itemIndex) => {
-      const dialog = toDialog(raw, userId)
+      const dialog = toDialog(raw, { userId, waiting })
       if (!dialog) {
         entries.push({ kind: 'broken', key: `broken:${pageIndex}:${itemIndex}` })
         return

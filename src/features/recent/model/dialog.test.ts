@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import sample from '../../../../../shared/bitrix24/samples/im.recent.list.response.json'
-import { applyMark, isUnread, toDialog } from './dialog.ts'
+import sample from '../../../test/samples/im.recent.list.response.json'
+import { applyMark, isPlaceholder, isUnread, kindOf, toDialog } from './dialog.ts'
 
 describe('toDialog', () => {
   it('reads the portal’s real answer', () => {
-    const [person, chat] = sample.result.items.map(toDialog)
+    const [person, chat] = sample.result.items.map((item) => toDialog(item))
     expect(person).toMatchObject({
       key: '547',
       dialogId: 547,
@@ -36,6 +36,26 @@ describe('toDialog', () => {
     expect(toDialog({ id: 'chat9', type: 'chat', lines: { id: 3 } })?.kind).toBe('openline')
   })
 
+  // PROTOCOL.md §4: chat.type grows with each release; an unknown one is a plain chat.
+  it.each([
+    [{ id: 5, type: 'user' }, 'user'],
+    [{ id: 'chat2', type: 'chat', chat: { type: 'copilot' } }, 'chat'],
+    [{ id: 'chat3', type: 'chat', chat: { type: 'channel' } }, 'chat'],
+    [{ id: 'chat4', type: 'chat', chat: { type: 'collab' } }, 'chat'],
+    [{ id: 'chat5', type: 'chat', chat: { type: 'something-new' } }, 'chat'],
+    [{ id: 'chat6', type: 'chat', chat: { type: 'lines' } }, 'openline'],
+    [{ id: 'chat7', type: 'user' }, 'chat'],
+  ])('sorts %j as %s', (item, kind) => {
+    expect(kindOf(item)).toBe(kind)
+  })
+
+  it('knows a colleague placeholder by options.default_user_record (PROTOCOL.md §4)', () => {
+    expect(
+      isPlaceholder({ id: 7, message: { id: 0 }, options: { default_user_record: true } }),
+    ).toBe(true)
+    expect(isPlaceholder({ id: 7, options: [] })).toBe(false)
+  })
+
   it('survives missing and wrongly typed fields', () => {
     expect(
       toDialog({
@@ -54,6 +74,7 @@ describe('the unread rule', () => {
     expect(isUnread({ markedUnread: false, counter: 2 })).toBe(true)
     expect(isUnread({ markedUnread: false, counter: 0 })).toBe(false)
   })
+  // PROTOCOL.md §4: read is im.dialog.read + im.recent.unread N; unread is im.recent.unread Y.
   it('mark read clears the mark and the counter; mark unread keeps the counter', () => {
     expect(applyMark({ markedUnread: true, counter: 4 }, false)).toEqual({
       markedUnread: false,

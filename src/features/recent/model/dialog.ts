@@ -25,6 +25,11 @@ export interface Dialog {
   pinned: boolean
   /** The user muted this chat: the messenger leaves it out of its unread total. */
   muted: boolean
+  /**
+   * An open-line session waiting in the user's queue: the user is not in it yet, so the portal
+   * refuses to read or mark it (answers false) until someone takes it in the messenger.
+   */
+  waiting: boolean
 }
 
 /** A dialog is unread when it carries the manual mark or has unread messages. */
@@ -32,7 +37,11 @@ export function isUnread(dialog: Pick<Dialog, 'markedUnread' | 'counter'>): bool
   return dialog.markedUnread || dialog.counter > 0
 }
 
-/** What a successful im.recent.unread does to a dialog: N clears the mark and the counter. */
+/**
+ * What a confirmed change does to a dialog. Read clears both halves of the unread rule (the
+ * messages through im.dialog.read, the manual mark through im.recent.unread N); unread sets the
+ * manual mark (im.recent.unread Y) and leaves the messages as they are.
+ */
 export function applyMark<T extends Pick<Dialog, 'markedUnread' | 'counter'>>(
   dialog: T,
   unread: boolean,
@@ -105,10 +114,30 @@ function toEpochMs(value: unknown): number | null {
 const HEX_COLOR = /^#[0-9a-f]{3}([0-9a-f]{3})?$/i
 const NEUTRAL_COLOR = '#a8adb4'
 
-function toKind(item: RecentItemPayload): DialogKind {
-  if (item.type === 'user') return 'user'
+/**
+ * Open lines carry a `lines` object (or chat.type `lines`); a one-to-one dialog is of type `user`
+ * and its id is the person's number. Everything else is a chat — group chats, copilot chats,
+ * channels, collabs and whatever chat type a later portal adds (PROTOCOL.md §4, im.recent.list).
+ */
+export function kindOf(item: RecentItemPayload): DialogKind {
   if (isObject(item.lines) || (isObject(item.chat) && item.chat.type === 'lines')) return 'openline'
+  const id = toDialogId(item.id)
+  if (item.type === 'user' && id !== null && /^\d+$/.test(String(id))) return 'user'
   return 'chat'
+}
+
+/** The unread state of a raw item, read the way rows read it. */
+export function markStateOf(item: RecentItemPayload): Pick<Dialog, 'markedUnread' | 'counter'> {
+  return { markedUnread: item.unread === true, counter: toCounter(item.counter) }
+}
+
+/**
+ * A colleague the user has no dialog with yet, listed by the portal for intranet users
+ * (`options.default_user_record`, message id 0): nothing to read and nothing to mark —
+ * im.recent.unread answers false for it (PROTOCOL.md §4).
+ */
+export function isPlaceholder(item: RecentItemPayload): boolean {
+  return isObject(item.options) && item.options.default_user_record === true
 }
 
 /**
@@ -123,10 +152,19 @@ export function isMutedBy(muteList: unknown, userId: number): boolean {
 
 /**
  * Turns one raw im.recent.list item into a Dialog, or null when it has no usable id
- * (such an item cannot be toggled, and the list shows a placeholder for it). `userId` is the
- * current user's id (0 while unknown), for the mute.
+ * (such an item cannot be toggled, and the list shows a placeholder for it).
  */
-export function toDialog(raw: unknown, userId = 0): Dialog | null {
+export interface ReadContext {
+  /** The current user's id (0 while unknown), for the mute. */
+  userId?: number
+  /** The item came as an open-line session waiting in the user's queue. */
+  waiting?: boolean
+}
+
+export function toDialog(
+  raw: unknown,
+  { userId = 0, waiting = false }: ReadContext = {},
+): Dialog | null {
   if (typeof raw !== 'object' || raw === null) return null
   const item = raw as RecentItemPayload
   const dialogId = toDialogId(item.id)
@@ -139,15 +177,15 @@ export function toDialog(raw: unknown, userId = 0): Dialog | null {
   return {
     key: String(dialogId),
     dialogId,
-    kind: toKind(item),
+    kind: kindOf(item),
     title: truncate(text(item.title, MAX_TITLE_LENGTH).trim(), MAX_TITLE_LENGTH),
     avatarUrl: safeImageUrl(url),
     color: HEX_COLOR.test(color) ? color : NEUTRAL_COLOR,
     preview: truncate(stripBbCode(text(message.text, MAX_MESSAGE_SOURCE / 2)), MAX_PREVIEW_LENGTH),
     lastActivityMs: toEpochMs(item.date_last_activity) ?? toEpochMs(message.date),
-    counter: toCounter(item.counter),
-    markedUnread: item.unread === true,
+    ...markStateOf(item),
     pinned: item.pinned === true,
     muted: isObject(item.chat) && isMutedBy(item.chat.mute_list, userId),
+    waiting,
   }
 }

@@ -1,6 +1,6 @@
 import type { TextKey } from '../../../i18n/catalog.ts'
 import type { Translator } from '../../../i18n/translator.ts'
-import { DialogGoneError } from '../api/marks.ts'
+import { DialogGoneError } from '../api/commands.ts'
 
 export interface FailureReason {
   key: TextKey

@@ -11,14 +11,20 @@ describe('matchesSearch', () => {
 })
 
 describe('matchesFilter', () => {
-  const person = { kind: 'user' as const, markedUnread: false, counter: 2 }
-  it('sorts dialogs by kind and by the unread rule', () => {
+  // PROTOCOL.md §4, what the list filters really do.
+  const person = { id: 3, type: 'user', counter: 2 }
+  const copilot = { id: 'chat4', type: 'chat', chat: { type: 'copilot' } }
+  const queuedLine = { id: 'chat5', type: 'chat', lines: { id: 1 }, counter: 0, unread: false }
+  it('checks each item’s kind on top of the portal’s SKIP_* params', () => {
     expect(matchesFilter(person, 'direct')).toBe(true)
-    expect(matchesFilter(person, 'chats')).toBe(false)
+    expect(matchesFilter(copilot, 'direct')).toBe(false)
+    expect(matchesFilter(copilot, 'chats')).toBe(true)
+    expect(matchesFilter(queuedLine, 'chats')).toBe(false)
+    expect(matchesFilter(queuedLine, 'openlines')).toBe(true)
+  })
+  it('keeps out of Unread what the server sent as read (queued open lines come regardless)', () => {
     expect(matchesFilter(person, 'unread')).toBe(true)
-    expect(matchesFilter({ ...person, counter: 0 }, 'unread')).toBe(false)
-    expect(matchesFilter({ kind: 'openline', markedUnread: false, counter: 0 }, 'openlines')).toBe(
-      true,
-    )
+    expect(matchesFilter(queuedLine, 'unread')).toBe(false)
+    expect(matchesFilter({ ...queuedLine, unread: true }, 'unread')).toBe(true)
   })
 })

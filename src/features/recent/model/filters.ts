@@ -1,4 +1,5 @@
-import { isUnread, type Dialog } from './dialog.ts'
+import type { RecentItemPayload } from '../api/payload.ts'
+import { isUnread, kindOf, markStateOf, type Dialog } from './dialog.ts'
 
 export const FILTERS = ['all', 'unread', 'direct', 'chats', 'openlines'] as const
 
@@ -31,21 +32,24 @@ export function matchesSearch(
   return words.every((word) => title.includes(word))
 }
 
-/** Whether a dialog belongs to the filter, judged on the client (for dialogs already loaded). */
-export function matchesFilter(
-  dialog: Pick<Dialog, 'kind' | 'markedUnread' | 'counter'>,
-  filter: RecentFilter,
-) {
+/**
+ * Whether an item the portal sent for a filter really belongs to it. The portal's params are not
+ * enough (PROTOCOL.md §4, what the list filters really do): SKIP_CHAT keeps copilot chats,
+ * channels and collabs, and queued open lines come with every page whatever UNREAD_ONLY says.
+ * Judged on what the server sent, so a row the user has just marked read stays in the Unread
+ * view until the next refresh instead of vanishing under the pointer.
+ */
+export function matchesFilter(item: RecentItemPayload, filter: RecentFilter): boolean {
   switch (filter) {
     case 'all':
       return true
     case 'unread':
-      return isUnread(dialog)
+      return isUnread(markStateOf(item))
     case 'direct':
-      return dialog.kind === 'user'
+      return kindOf(item) === 'user'
     case 'chats':
-      return dialog.kind === 'chat'
+      return kindOf(item) === 'chat'
     case 'openlines':
-      return dialog.kind === 'openline'
+      return kindOf(item) === 'openline'
   }
 }

@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest'
 import { isMutedBy, toDialog } from './dialog.ts'
 import { unreadTotal } from './unread-total.ts'
 
-const chat = (counter: number, markedUnread: boolean, muted = false) => ({
+const chat = (counter: number, markedUnread: boolean, muted = false, waiting = false) => ({
   counter,
   markedUnread,
   muted,
+  waiting,
 })
 
 describe('unreadTotal (im module CounterService::getTotal)', () => {
@@ -21,6 +22,10 @@ describe('unreadTotal (im module CounterService::getTotal)', () => {
       ]),
     ).toBe(6)
   })
+
+  it('leaves out open-line sessions still waiting in a queue: the user is not in them yet', () => {
+    expect(unreadTotal([chat(4, false, false, true), chat(1, false)])).toBe(1)
+  })
 })
 
 describe('isMutedBy (chat.mute_list)', () => {
@@ -35,7 +40,7 @@ describe('isMutedBy (chat.mute_list)', () => {
 
   it('marks a recent item muted only for the user in its mute list', () => {
     const item = { id: 'chat9', title: 'Ops', chat: { mute_list: { '1': true } } }
-    expect(toDialog(item, 1)?.muted).toBe(true)
-    expect(toDialog(item, 2)?.muted).toBe(false)
+    expect(toDialog(item, { userId: 1 })?.muted).toBe(true)
+    expect(toDialog(item, { userId: 2 })?.muted).toBe(false)
   })
 })

@@ -1,0 +1,189 @@
+import type { InfiniteData, QueryClient } from '@tanstack/react-query'
+import type { Portal } from '../../../bitrix24/connection.ts'
+import { BATCH_LIMIT, callBatch, callMethod, RestError } from '../../../bitrix24/rest.ts'
+import { markStateOf } from '../model/dialog.ts'
+import { recentKeys } from './keys.ts'
+import type { RecentItemPayload, RecentListPayload } from './payload.ts'
+
+/** One wish of the user for one dialog. */
+export interface MarkChange {
+  dialogId: number | string
+  /** true → mark unread (the manual mark); false → mark read (messages and mark). */
+  unread: boolean
+}
+
+export const keyOf = (change: MarkChange) => String(change.dialogId)
+
+/** What the app knows of a dialog on the server: the unread rule's two halves and its last message. */
+export interface KnownState {
+  markedUnread: boolean
+  counter: number
+  lastMessageId: number | null
+}
+
+interface Command {
+  method: 'im.dialog.read' | 'im.recent.unread'
+  params: Record<string, unknown>
+}
+
+/** A change and the REST commands that carry it out. */
+export interface Plan {
+  change: MarkChange
+  commands: Command[]
+}
+
+/** im.recent.unread or im.dialog.read answered `false`: the portal has no such dialog for this user. */
+export class DialogGoneError extends Error {
+  constructor() {
+    super('The dialog no longer exists')
+    this.name = 'DialogGoneError'
+  }
+}
+
+function lastMessageIdOf(item: RecentItemPayload): number | null {
+  const id = typeof item.message === 'object' && item.message !== null ? item.message.id : null
+  return typeof id === 'number' && Number.isSafeInteger(id) && id > 0 ? id : null
+}
+
+/** Dialog key → its state in the given items (a dialog on several pages: the first copy). */
+export function statesOf(items: readonly unknown[]): Map<string, KnownState> {
+  const states = new Map<string, KnownState>()
+  for (const raw of items) {
+    if (typeof raw !== 'object' || raw === null) continue
+    const item = raw as RecentItemPayload
+    if (typeof item.id !== 'number' && typeof item.id !== 'string') continue
+    const key = String(item.id)
+    if (!states.has(key))
+      states.set(key, { ...markStateOf(item), lastMessageId: lastMessageIdOf(item) })
+  }
+  return states
+}
+
+/**
+ * What every cached list knows, with confirmed changes already written in. Lists refreshed at
+ * different moments may disagree; the state that needs more work wins, because an extra command
+ * is harmless (both methods are idempotent) and a missing one leaves the dialog unread.
+ */
+export function cachedStates(queryClient: QueryClient): Map<string, KnownState> {
+  const states = new Map<string, KnownState>()
+  for (const [, data] of queryClient.getQueriesData<InfiniteData<RecentListPayload, number>>({
+    queryKey: recentKeys.lists(),
+  })) {
+    for (const page of data?.pages ?? []) {
+      const items = Array.isArray(page?.items) ? page.items : []
+      for (const [key, state] of statesOf(items)) {
+        const known = states.get(key)
+        states.set(
+          key,
+          known
+            ? {
+                markedUnread: known.markedUnread || state.markedUnread,
+                counter: Math.max(known.counter, state.counter),
+                lastMessageId: Math.max(known.lastMessageId ?? 0, state.lastMessageId ?? 0) || null,
+              }
+            : state,
+        )
+      }
+    }
+  }
+  return states
+}
+
+/**
+ * The commands a change needs (PROTOCOL.md §4): unread is im.recent.unread Y; read is
+ * im.dialog.read where messages are unread (up to the last message the list showed) and
+ * im.recent.unread N where the manual mark is set. A dialog the app knows nothing about gets
+ * both; one already read still gets N, so every click reaches the server.
+ */
+export function planChange(change: MarkChange, state: KnownState | undefined): Plan {
+  const { dialogId } = change
+  const mark = (action: 'Y' | 'N'): Command => ({
+    method: 'im.recent.unread',
+    params: { DIALOG_ID: dialogId, ACTION: action },
+  })
+  if (change.unread) return { change, commands: [mark('Y')] }
+  const commands: Command[] = []
+  if (!state || state.counter > 0) {
+    const upTo = state?.lastMessageId
+    commands.push({
+      method: 'im.dialog.read',
+      params: upTo ? { DIALOG_ID: dialogId, MESSAGE_ID: upTo } : { DIALOG_ID: dialogId },
+    })
+  }
+  if (!state || state.markedUnread || commands.length === 0) commands.push(mark('N'))
+  return { change, commands }
+}
+
+/**
+ * Packs plans into requests of at most 50 commands, a dialog's commands always together. Two-
+ * command plans go first, 25 to a request, so every request but the last is full:
+ * ⌈commands / 50⌉ requests.
+ */
+export function packPlans(plans: readonly Plan[], limit = BATCH_LIMIT): Plan[][] {
+  const ordered = [
+    ...plans.filter((plan) => plan.commands.length > 1),
+    ...plans.filter((plan) => plan.commands.length <= 1),
+  ]
+  const packs: Plan[][] = []
+  let current: Plan[] = []
+  let size = 0
+  for (const plan of ordered) {
+    if (size + plan.commands.length > limit && current.length > 0) {
+      packs.push(current)
+      current = []
+      size = 0
+    }
+    current.push(plan)
+    size += plan.commands.length
+  }
+  if (current.length > 0) packs.push(current)
+  return packs
+}
+
+export type PlanOutcome = { plan: Plan; error: Error | null }
+
+const asError = (error: unknown) =>
+  error instanceof Error ? error : new RestError('UNKNOWN_ERROR', 0, String(error))
+
+/** Both methods answer `false` when the user has no such dialog; anything else is done. */
+const answered = (result: unknown) => (result === false ? new DialogGoneError() : null)
+
+/**
+ * Sends one pack as one request — a plain call when it holds one command, else one `batch` —
+ * and tells each plan's fate: done only when every one of its commands was.
+ */
+export async function sendPack(portal: Portal, pack: readonly Plan[]): Promise<PlanOutcome[]> {
+  const commands = pack.flatMap((plan) => plan.commands)
+  const only = commands.length === 1 ? commands[0] : undefined
+  if (only) {
+    const [plan] = pack as [Plan]
+    try {
+      return [
+        { plan, error: answered(await callMethod<unknown>(portal, only.method, only.params)) },
+      ]
+    } catch (error) {
+      return [{ plan, error: asError(error) }]
+    }
+  }
+  let outcomes
+  try {
+    const named = Object.fromEntries(commands.map((command, index) => [`c${index}`, command]))
+    outcomes = await callBatch<unknown>(portal, named)
+  } catch (error) {
+    return pack.map((plan) => ({ plan, error: asError(error) }))
+  }
+  let index = 0
+  return pack.map((plan) => {
+    let error: Error | null = null
+    for (let i = 0; i < plan.commands.length; i++) {
+      const outcome = outcomes.get(`c${index++}`)
+      const failure = !outcome
+        ? new DialogGoneError()
+        : outcome.ok
+          ? answered(outcome.result)
+          : outcome.error
+      error ??= failure
+    }
+    return { plan, error }
+  })
+}
