@@ -269,9 +269,9 @@ describe('demo data', () => {
     expect(JSON.stringify(generateRecent(2, 50))).toBe(JSON.stringify(generateRecent(2, 50)))
   })
 
-  // The recorded answer lives beside the repository in shared/ (CI gets a copy there too).
+  // A real portal's answer, recorded with the REST docs (data/samples/README.md).
   const SAMPLE = fileURLToPath(
-    new URL('../../../shared/bitrix24/samples/im.recent.list.response.json', import.meta.url),
+    new URL('./data/samples/im.recent.list.response.json', import.meta.url),
   )
   it('shapes items field for field like the recorded im.recent.list answer', () => {
     const sample = JSON.parse(readFileSync(SAMPLE, 'utf8')) as {

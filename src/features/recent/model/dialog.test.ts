@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import sample from '../../../../../shared/bitrix24/samples/im.recent.list.response.json'
+import sample from '../../../../scripts/portal/data/samples/im.recent.list.response.json'
 import { applyMark, isUnread, toDialog } from './dialog.ts'
 
 describe('toDialog', () => {
