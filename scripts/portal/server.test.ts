@@ -173,10 +173,9 @@ describe('control API', () => {
     await control('__control/faults', 'POST', { method: '*', kind: 'drop' })
     await expect(running.rest('im.counters.get', { auth: accessToken })).rejects.toThrow()
 
-    await control('__control/faults', 'POST', { method: 'im.counters.get', kind: 'stall', ms: 300 })
-    const started = Date.now()
+    // A stalled request still gets its normal answer (its delay: faults.test.ts, by order of answers).
+    await control('__control/faults', 'POST', { method: 'im.counters.get', kind: 'stall', ms: 50 })
     expect((await running.rest('im.counters.get', { auth: accessToken })).status).toBe(200)
-    expect(Date.now() - started).toBeGreaterThanOrEqual(280)
   })
 
   it('stores raw data as given, reports truth and request counts, and resets', async () => {

@@ -90,7 +90,8 @@ export function createPortal(options: PortalOptions = {}): Portal {
 
   const resetAll = (): void => {
     store.reset()
-    faults.clear()
+    faults.reset()
+    tokens.resetCounts()
     latencyMs = 0
     stats.reset()
     limiter.setConfig(defaults.rateLimit)
