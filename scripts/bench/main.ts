@@ -10,6 +10,7 @@ import { buildApp, measureBundle } from './bundle.ts'
 import { measureColdStart } from './cold-start.ts'
 import { startHarness } from './harness.ts'
 import { measureNetwork } from './network.ts'
+import { README, RESULTS, updateReadme } from './readme.ts'
 import { renderReport, writeResults } from './report.ts'
 import type { BenchResults } from './results.ts'
 import { measureScale } from './scale.ts'
@@ -55,9 +56,7 @@ const only = new Set(
 )
 const root = resolve(args.root ?? REPO)
 // Smoke runs never overwrite the committed figures.
-const out = resolve(
-  args.out ?? join(REPO, smoke ? 'bench/tmp/results.smoke.json' : 'bench/results.json'),
-)
+const out = resolve(args.out ?? (smoke ? join(REPO, 'bench/tmp/results.smoke.json') : RESULTS))
 
 const errors: BenchResults['errors'] = []
 async function section<T>(name: Section, run: () => Promise<T>): Promise<T | null> {
@@ -120,6 +119,10 @@ try {
   console.log(renderReport(results))
   await writeResults(out, results)
   console.log(`\nWrote ${out}`)
+  if (out === RESULTS) {
+    await updateReadme(out)
+    console.log(`Wrote its figures into ${README}`)
+  }
   if (errors.length > 0) exitCode = 1
   const broken = brokenBudgets(results.budgets, results.mode)
   if (broken.length > 0) {
