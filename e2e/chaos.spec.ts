@@ -243,6 +243,11 @@ test('chaos: random actions under 20% faults end with the screen equal to the se
     }
   }
 
+  /** "k of n could not be changed" does not say which: the server decides each of them from now on. */
+  const tellBulkFailures = (action: Action) => {
+    if (action.bulkFailed > 0) for (const id of action.wishes.keys()) uncertain.add(id)
+  }
+
   /** Waits for the message of a bulk change (or its Undo) that appeared from `fromSeq` on. */
   const bulkMessage = async (fromSeq: number) => {
     let found: Report | undefined
@@ -334,6 +339,7 @@ test('chaos: random actions under 20% faults end with the screen equal to the se
     action.toastId = message.toastId
     action.bulkFailed = message.failed
     commit(action)
+    tellBulkFailures(action)
     return true
   }
 
@@ -359,6 +365,7 @@ test('chaos: random actions under 20% faults end with the screen equal to the se
       action.bulkFailed = message.failed
     }
     commit(action)
+    tellBulkFailures(action)
     return true
   }
 
