@@ -466,9 +466,25 @@ test('chaos: random actions under 20% faults end with the screen equal to the se
     reports: all.filter((r) => r.rowId === id || r.text.includes(`“${titles.get(id) ?? ''}”`)),
   })
   if (divergences.length || lost.length) {
+    // The portal's side of the story: every REST answer that named the dialog, oldest first.
+    const { entries } = (await (await fetch(new URL('/portal-api/log', portalUrl))).json()) as {
+      entries: { at: string; method: string; params?: unknown; status?: number; error?: string }[]
+    }
+    const served = (id: string) =>
+      entries
+        .filter((entry) => new RegExp(`\\b${id}\\b`).test(JSON.stringify(entry.params ?? '')))
+        .reverse()
+        .map((e) => `${e.at} ${e.method} ${JSON.stringify(e.params)} → ${e.status ?? e.error}`)
     console.log(
       'chaos details',
-      JSON.stringify([...divergences.map(([id]) => story(id)), ...lost.map(story)], null, 1),
+      JSON.stringify(
+        [...divergences.map(([id]) => id), ...lost].map((id) => ({
+          ...story(id),
+          served: served(id),
+        })),
+        null,
+        1,
+      ),
     )
   }
   expect(screen.length).toBe(truth.size)
