@@ -22,6 +22,9 @@ export default defineConfig({
   preview: { host: 'localhost', port: 4173, strictPort: true },
   build: { target: 'es2022' },
   test: {
+    // A test's time limit only catches work that never ends; on a busy shared machine a normal
+    // component test can take seconds, so the limit sits far above that.
+    testTimeout: 30_000,
     projects: [
       {
         extends: true,
@@ -30,6 +33,7 @@ export default defineConfig({
           include: ['src/**/*.test.{ts,tsx}'],
           environment: 'jsdom',
           setupFiles: ['src/test/setup.ts'],
+          testTimeout: 30_000,
         },
       },
       {
@@ -37,6 +41,7 @@ export default defineConfig({
           name: 'node',
           include: ['scripts/**/*.test.ts'],
           environment: 'node',
+          testTimeout: 30_000,
         },
       },
     ],

@@ -266,7 +266,7 @@ describe('demo data', () => {
     expect(items).toHaveLength(20_000)
     expect(new Set(items.map((item) => item.id)).size).toBe(20_000)
     expect(JSON.stringify(generateRecent(2, 50))).toBe(JSON.stringify(generateRecent(2, 50)))
-  })
+  }, 60_000) // seconds on a busy machine; only a runaway generator comes near a minute
 
   // A real portal's answer, recorded with the REST docs (data/samples/README.md).
   const SAMPLE = fileURLToPath(
