@@ -33,7 +33,6 @@ export default defineConfig({
           include: ['src/**/*.test.{ts,tsx}'],
           environment: 'jsdom',
           setupFiles: ['src/test/setup.ts'],
-          testTimeout: 30_000,
         },
       },
       {
@@ -41,7 +40,7 @@ export default defineConfig({
           name: 'node',
           include: ['scripts/**/*.test.ts'],
           environment: 'node',
-          testTimeout: 30_000,
+          testTimeout: 30_000, // not extended from the root
         },
       },
     ],
