@@ -155,7 +155,7 @@ test('chaos: random actions under 20% faults end with the screen equal to the se
   })
   await page.addInitScript(watchReports)
   const app: AppHandle = await launch(page)
-  await expect(app.rows.first()).toBeVisible()
+  await expect(app.rows.first()).toBeVisible({ timeout: 30_000 })
   const appFrame = () => page.frames().find((f) => f !== page.mainFrame())!
 
   const titles = new Map(
@@ -169,6 +169,9 @@ test('chaos: random actions under 20% faults end with the screen equal to the se
   const actions: Action[] = []
   const kinds: Record<string, number> = {}
   let faultsInjected = 0
+  /** What the test did, step by step, for the story of a diverging row. */
+  const steps: string[] = []
+  const log = (text: string) => steps.push(`${new Date().toISOString()} ${text}`)
 
   const reports = async () =>
     ((await appFrame().evaluate(
@@ -290,6 +293,7 @@ test('chaos: random actions under 20% faults end with the screen equal to the se
       if (!(await attempt(() => button.click({ timeout: 2_000 })))) break
       clicked++
     }
+    log(`toggle ${id}: ${clicked} of ${clicks} clicks from ${start}`)
     if (clicked === 0) return false
     const wish = clicked % 2 === 1 ? !start : start
     action.before.set(id, clicked % 2 === 1 ? start : !start) // what the last click's Undo restores
@@ -327,7 +331,9 @@ test('chaos: random actions under 20% faults end with the screen equal to the se
     const button = app.frame.getByRole('button', {
       name: unread ? /^Mark selected as unread/ : /^Mark selected as read/,
     })
+    log(`bulk ${unread ? 'unread' : 'read'}: checked ${checked.join(' ')} of ${picked.join(' ')}`)
     if (checked.length === 0 || !(await attempt(() => button.click({ timeout: 2_000 })))) {
+      log('bulk: not sent')
       await page.keyboard.press('Escape') // drop a half-made selection
       return false
     }
@@ -353,7 +359,11 @@ test('chaos: random actions under 20% faults end with the screen equal to the se
     const button = app.frame
       .locator(`.toast[data-toast-id="${offered.toastId}"]`)
       .getByRole('button', { name: 'Undo' })
-    if (!(await attempt(() => button.click({ timeout: 1_000 })))) return false
+    const clicked = await attempt(() => button.click({ timeout: 1_000 }))
+    log(
+      `undo of action ${target.n} (message ${offered.toastId}): ${clicked ? 'clicked' : 'missed'}`,
+    )
+    if (!clicked) return false
     const action = begin(target.kind === 'toggle' ? 'undo' : 'bulk-undo', fromSeq)
     for (const [id, before] of target.before) {
       action.before.set(id, expected.get(id) ?? false)
@@ -375,6 +385,7 @@ test('chaos: random actions under 20% faults end with the screen equal to the se
       const fault = rng.pick(FAULTS)
       faultsInjected++
       slowFault = fault.slow === true
+      log(`fault: ${fault.name}`)
       if (fault.spec === 'expire-token') await control.setAuth(portalUrl, { expireNow: true })
       else await control.injectFault(portalUrl, fault.spec)
     }
@@ -481,6 +492,7 @@ test('chaos: random actions under 20% faults end with the screen equal to the se
         [...divergences.map(([id]) => id), ...lost].map((id) => ({
           ...story(id),
           served: served(id),
+          steps: steps.filter((line) => line.includes(id) || / fault: | undo /.test(line)),
         })),
         null,
         1,
