@@ -246,11 +246,6 @@ test('chaos: random actions under 20% faults end with the screen equal to the se
     }
   }
 
-  /** "k of n could not be changed" does not say which: the server decides each of them from now on. */
-  const tellBulkFailures = (action: Action) => {
-    if (action.bulkFailed > 0) for (const id of action.wishes.keys()) uncertain.add(id)
-  }
-
   /** Waits for the message of a bulk change (or its Undo) that appeared from `fromSeq` on. */
   const bulkMessage = async (fromSeq: number) => {
     let found: Report | undefined
@@ -265,6 +260,18 @@ test('chaos: random actions under 20% faults end with the screen equal to the se
       .toBe(true)
     const failed = /^(\d+) of \d+ could not be changed/.exec(found!.text)
     return { toastId: found!.undo ? found!.toastId : null, failed: failed ? Number(failed[1]) : 0 }
+  }
+
+  /**
+   * Records a bulk change's outcome from its message. "k of n could not be changed" does not say
+   * which: the server decides each of its dialogs from now on.
+   */
+  const settleBulk = async (action: Action, fromSeq: number) => {
+    const message = await bulkMessage(fromSeq)
+    action.toastId = message.toastId
+    action.bulkFailed = message.failed
+    commit(action)
+    if (action.bulkFailed > 0) for (const id of action.wishes.keys()) uncertain.add(id)
   }
 
   const visibleRows = async () =>
@@ -341,11 +348,7 @@ test('chaos: random actions under 20% faults end with the screen equal to the se
       action.before.set(id, expected.get(id) ?? false)
       action.wishes.set(id, unread)
     }
-    const message = await bulkMessage(fromSeq)
-    action.toastId = message.toastId
-    action.bulkFailed = message.failed
-    commit(action)
-    tellBulkFailures(action)
+    await settleBulk(action, fromSeq)
     return true
   }
 
@@ -369,13 +372,8 @@ test('chaos: random actions under 20% faults end with the screen equal to the se
       action.before.set(id, expected.get(id) ?? false)
       action.wishes.set(id, before)
     }
-    if (action.kind === 'bulk-undo') {
-      const message = await bulkMessage(fromSeq)
-      action.toastId = message.toastId
-      action.bulkFailed = message.failed
-    }
-    commit(action)
-    tellBulkFailures(action)
+    if (action.kind === 'bulk-undo') await settleBulk(action, fromSeq)
+    else commit(action)
     return true
   }
 

@@ -28,26 +28,18 @@ async function control(path: string, method: string, body?: unknown) {
 }
 
 describe('injected faults', () => {
-  it('drop-answer makes the change, then loses the answer', async () => {
+  it.each([
+    ['drop-answer', 'makes the change, then loses the answer', true],
+    ['drop', 'loses the request before anything changes', false],
+  ])('%s %s', async (kind, _what, changed) => {
     running = await startPortal()
     const { accessToken } = running.login()
     const target = readDialog(running)
-    await control('__control/faults', 'POST', { method: 'im.recent.unread', kind: 'drop-answer' })
+    await control('__control/faults', 'POST', { method: 'im.recent.unread', kind })
     await expect(
       running.rest('im.recent.unread', { auth: accessToken, DIALOG_ID: target.id, ACTION: 'Y' }),
     ).rejects.toThrow()
-    expect(unreadOf(running, target.id)).toBe(true)
-  })
-
-  it('drop loses the request before anything changes', async () => {
-    running = await startPortal()
-    const { accessToken } = running.login()
-    const target = readDialog(running)
-    await control('__control/faults', 'POST', { method: 'im.recent.unread', kind: 'drop' })
-    await expect(
-      running.rest('im.recent.unread', { auth: accessToken, DIALOG_ID: target.id, ACTION: 'Y' }),
-    ).rejects.toThrow()
-    expect(unreadOf(running, target.id)).toBe(false)
+    expect(unreadOf(running, target.id)).toBe(changed)
   })
 
   it('hold makes the change at once and answers later: a later request is answered first', async () => {
