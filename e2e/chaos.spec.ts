@@ -85,12 +85,34 @@ interface Report {
   undo: boolean
 }
 
-/** Records, inside the app frame, every message and row alert the user was shown, in order. */
-function watchReports() {
-  const w = window as unknown as { __reports?: Report[] }
+/**
+ * Records, inside the app frame, every message and row alert the user was shown, in order, and
+ * every click the browser delivered (`toggle:ID`, `select:ID`, `undo:MESSAGE`, `bulk:read|unread`):
+ * what the user did, taken at the input, before the app sees it. Playwright may give up on a click
+ * that the page still receives, so the clicks it reports are not the ones that happened.
+ */
+function watchUser() {
+  const w = window as unknown as { __reports?: Report[]; __inputs?: string[] }
   if (w.__reports) return
   const reports: Report[] = []
   w.__reports = reports
+  const inputs: string[] = []
+  w.__inputs = inputs
+  window.addEventListener(
+    'click',
+    (event) => {
+      const target = event.target instanceof Element ? event.target : null
+      const button = target?.closest('button, input')
+      const row = button?.closest('[data-dialog-id]')?.getAttribute('data-dialog-id')
+      const toast = button?.closest<HTMLElement>('.toast')
+      const bulk = /^Mark selected as (read|unread)/.exec(button?.textContent ?? '')
+      if (row && button?.matches('.dialog-row__toggle')) inputs.push(`toggle:${row}`)
+      else if (row && button?.matches('.dialog-row__select')) inputs.push(`select:${row}`)
+      else if (toast && button?.textContent === 'Undo') inputs.push(`undo:${toast.dataset.toastId}`)
+      else if (bulk) inputs.push(`bulk:${bulk[1]}`)
+    },
+    true,
+  )
   const seenToasts = new Set<string>()
   const rowText = new Map<string, string>()
   const note = () => {
@@ -153,7 +175,7 @@ test('chaos: random actions under 20% faults end with the screen equal to the se
       consoleErrors.push(message.text())
     }
   })
-  await page.addInitScript(watchReports)
+  await page.addInitScript(watchUser)
   const app: AppHandle = await launch(page)
   await expect(app.rows.first()).toBeVisible({ timeout: 30_000 })
   const appFrame = () => page.frames().find((f) => f !== page.mainFrame())!
@@ -177,6 +199,15 @@ test('chaos: random actions under 20% faults end with the screen equal to the se
     ((await appFrame().evaluate(
       () => (window as unknown as { __reports?: Report[] }).__reports ?? [],
     )) ?? []) as Report[]
+
+  /** The clicks the page received since `from` (after letting queued input through). */
+  const inputs = async (from = 0) =>
+    (
+      (await appFrame().evaluate(async () => {
+        await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)))
+        return (window as unknown as { __inputs?: string[] }).__inputs ?? []
+      })) as string[]
+    ).slice(from)
 
   /** Does a report told from `fromSeq` on say that this dialog's change to `unread` failed? */
   const toldFailed = (all: Report[], id: string, unread: boolean, fromSeq: number) =>
@@ -292,24 +323,31 @@ test('chaos: random actions under 20% faults end with the screen equal to the se
     await noteFailures()
     await resolve([id])
     const action = begin('toggle', (await reports()).length)
-    const start = expected.get(id) ?? false
+    const from = (await inputs()).length
     const button = app.row(id).getByRole('button', { name: /^Mark as/ })
-    let clicked = 0
     for (let i = 0; i < clicks; i++) {
       if (i > 0 && pauseMs > 0) await page.waitForTimeout(pauseMs)
       if (!(await attempt(() => button.click({ timeout: 2_000 })))) break
-      clicked++
     }
-    log(`toggle ${id}: ${clicked} of ${clicks} clicks from ${start}`)
-    if (clicked === 0) return false
-    const wish = clicked % 2 === 1 ? !start : start
-    action.before.set(id, clicked % 2 === 1 ? start : !start) // what the last click's Undo restores
-    action.wishes.set(id, wish)
+    // Every toggle click the page received counts, whichever row it reached.
+    const received = new Map<string, number>()
+    for (const input of await inputs(from)) {
+      const [kind, row] = input.split(':') as [string, string]
+      if (kind === 'toggle') received.set(row, (received.get(row) ?? 0) + 1)
+    }
+    log(`toggle ${id}: ${clicks} clicks asked, received ${JSON.stringify([...received])}`)
+    if (received.size === 0) return false
+    for (const [row, clicked] of received) {
+      const start = expected.get(row) ?? false
+      action.wishes.set(row, clicked % 2 === 1 ? !start : start)
+      action.before.set(row, clicked % 2 === 1 ? start : !start) // what the last click's Undo restores
+    }
     const all = await reports()
     const own = all
       .filter((r) => r.seq >= action.fromSeq && r.undo)
       .findLast((r) => r.text.includes(`“${titles.get(id) ?? ''}”`))
-    action.toastId = own?.toastId ?? null
+    // A click that strayed to another row leaves it unclear which change the last Undo would undo.
+    action.toastId = received.size === 1 ? (own?.toastId ?? null) : null
     // An earlier change of this dialog failed while the user clicked: the row changed under the
     // cursor, so which state the clicks started from is not known.
     const earlier = lastAction.get(id)
@@ -329,17 +367,26 @@ test('chaos: random actions under 20% faults end with the screen equal to the se
     await noteFailures()
     await resolve(picked)
     const action = begin('bulk', (await reports()).length)
-    const checked: string[] = []
-    for (const id of picked) {
-      const box = app.row(id).getByRole('checkbox')
-      if (await attempt(() => box.check({ timeout: 2_000 }))) checked.push(id)
+    const from = (await inputs()).length
+    for (const id of picked)
+      await attempt(() => app.row(id).getByRole('checkbox').click({ timeout: 2_000 }))
+    // The selection starts empty (a bulk change, Esc and a filter switch all clear it); each
+    // checkbox click the page received flips one row in or out.
+    const selected = new Set<string>()
+    for (const input of await inputs(from)) {
+      const [kind, row] = input.split(':') as [string, string]
+      if (kind === 'select' && !selected.delete(row)) selected.add(row)
     }
+    const checked = [...selected]
     const fromSeq = (await reports()).length
     const button = app.frame.getByRole('button', {
       name: unread ? /^Mark selected as unread/ : /^Mark selected as read/,
     })
+    const sentFrom = (await inputs()).length
+    if (checked.length > 0) await attempt(() => button.click({ timeout: 2_000 }))
+    const sent = (await inputs(sentFrom)).some((input) => input.startsWith('bulk:'))
     log(`bulk ${unread ? 'unread' : 'read'}: checked ${checked.join(' ')} of ${picked.join(' ')}`)
-    if (checked.length === 0 || !(await attempt(() => button.click({ timeout: 2_000 })))) {
+    if (!sent) {
       log('bulk: not sent')
       await page.keyboard.press('Escape') // drop a half-made selection
       return false
@@ -362,7 +409,9 @@ test('chaos: random actions under 20% faults end with the screen equal to the se
     const button = app.frame
       .locator(`.toast[data-toast-id="${offered.toastId}"]`)
       .getByRole('button', { name: 'Undo' })
-    const clicked = await attempt(() => button.click({ timeout: 1_000 }))
+    const from = (await inputs()).length
+    await attempt(() => button.click({ timeout: 1_000 }))
+    const clicked = (await inputs(from)).includes(`undo:${offered.toastId}`)
     log(
       `undo of action ${target.n} (message ${offered.toastId}): ${clicked ? 'clicked' : 'missed'}`,
     )
