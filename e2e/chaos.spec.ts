@@ -105,7 +105,8 @@ function watchUser() {
       const button = target?.closest('button, input')
       const row = button?.closest('[data-dialog-id]')?.getAttribute('data-dialog-id')
       const toast = button?.closest<HTMLElement>('.toast')
-      const bulk = /^Mark selected as (read|unread)/.exec(button?.textContent ?? '')
+      const name = button?.getAttribute('aria-label') ?? button?.textContent ?? ''
+      const bulk = /^Mark selected as (read|unread)/.exec(name)
       if (row && button?.matches('.dialog-row__toggle')) inputs.push(`toggle:${row}`)
       else if (row && button?.matches('.dialog-row__select')) inputs.push(`select:${row}`)
       else if (toast && button?.textContent === 'Undo') inputs.push(`undo:${toast.dataset.toastId}`)
