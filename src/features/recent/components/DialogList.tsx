@@ -8,8 +8,12 @@ import { isSelected, type Selection } from '../model/selection.ts'
 import { DialogRow } from './DialogRow.tsx'
 
 const ROW_HEIGHT = 64
-/** Ask for the next page this many rows before the end comes into view. */
-const PREFETCH_ROWS = 30
+/**
+ * Ask for the next page this many rows before the end comes into view: seconds ahead of a reading
+ * scroll, so the rows are there when it arrives, yet short of the first page's end, so a user who
+ * never scrolls loads nothing more.
+ */
+const PREFETCH_ROWS = 150
 
 export interface DialogListProps {
   entries: ListEntry[]

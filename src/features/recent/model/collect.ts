@@ -1,6 +1,22 @@
 import type { RecentListPayload } from '../api/payload.ts'
 import { toDialog, type Dialog } from './dialog.ts'
 
+/**
+ * Each item's dialog, kept as long as the item object lives. A new page, a refresh or a confirmed
+ * change replaces only the items it touches, so merging a page costs that page's items — not a
+ * fresh parse of the thousands of dialogs already loaded.
+ */
+const parsed = new WeakMap<object, { userId: number; dialog: Dialog | null }>()
+
+function dialogOf(raw: unknown, userId: number): Dialog | null {
+  if (typeof raw !== 'object' || raw === null) return null
+  const known = parsed.get(raw)
+  if (known && known.userId === userId) return known.dialog
+  const dialog = toDialog(raw, userId)
+  parsed.set(raw, { userId, dialog })
+  return dialog
+}
+
 export type ListEntry = { kind: 'dialog'; dialog: Dialog } | { kind: 'broken'; key: string }
 
 /**
@@ -17,7 +33,7 @@ export function collectEntries(pages: readonly RecentListPayload[], userId = 0):
     const items =
       typeof page === 'object' && page !== null && Array.isArray(page.items) ? page.items : []
     items.forEach((raw, itemIndex) => {
-      const dialog = toDialog(raw, userId)
+      const dialog = dialogOf(raw, userId)
       if (!dialog) {
         entries.push({ kind: 'broken', key: `broken:${pageIndex}:${itemIndex}` })
         return
