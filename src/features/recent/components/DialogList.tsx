@@ -45,6 +45,9 @@ export function DialogList(props: DialogListProps) {
   const focusOnRender = useRef(false)
 
   const keys = useMemo(() => entries.map(keyOfEntry), [entries])
+  // A stable key function: the virtualiser recomputes every row's position when it changes, which
+  // at 20,000 rows would make each scroll frame cost the whole list.
+  const getItemKey = useCallback((index: number) => keys[index] ?? index, [keys])
   const activeIndex = activeKey === null ? -1 : keys.indexOf(activeKey)
   const tabStopIndex = activeIndex === -1 ? 0 : activeIndex
 
@@ -64,7 +67,7 @@ export function DialogList(props: DialogListProps) {
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 8,
-    getItemKey: (index) => keys[index] ?? index,
+    getItemKey,
     rangeExtractor,
   })
   const items = virtualizer.getVirtualItems()

@@ -100,9 +100,12 @@ export function RecentScreen() {
 
   const entries = useMemo(
     () =>
-      (query.data ?? []).filter(
-        (entry) => entry.kind !== 'dialog' || matchesSearch(entry.dialog, search, locale),
-      ),
+      // Without a search every entry stays: no pass over thousands of titles per page.
+      search.trim() === ''
+        ? (query.data ?? [])
+        : (query.data ?? []).filter(
+            (entry) => entry.kind !== 'dialog' || matchesSearch(entry.dialog, search, locale),
+          ),
     [query.data, search, locale],
   )
   const orderedKeys = useMemo(() => dialogsOf(entries).map((d) => d.key), [entries])
