@@ -109,8 +109,10 @@ export function RecentScreen() {
     [search, locale],
   )
   const entries = useMemo(
-    () => (query.data ?? []).filter(matchesSearchEntry),
-    [query.data, matchesSearchEntry],
+    () =>
+      // Without a search every entry stays: no pass over thousands of titles per page.
+      search.trim() === '' ? (query.data ?? []) : (query.data ?? []).filter(matchesSearchEntry),
+    [query.data, search, matchesSearchEntry],
   )
   const orderedKeys = useMemo(() => markableOf(entries).map((d) => d.key), [entries])
 
