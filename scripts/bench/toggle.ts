@@ -31,13 +31,18 @@ export interface RowState {
   unread: boolean
 }
 
-/** The rows in the DOM now, in order. */
+/**
+ * The rows in the DOM now that a user can mark, in order (an open-line session waiting in a queue
+ * has no toggle).
+ */
 export function visibleRows(frame: Frame): Promise<RowState[]> {
   return frame.evaluate(() =>
-    [...document.querySelectorAll('[data-dialog-id]')].map((row) => ({
-      id: row.getAttribute('data-dialog-id') ?? '',
-      unread: row.getAttribute('data-unread') === 'true',
-    })),
+    [...document.querySelectorAll('[data-dialog-id]')]
+      .filter((row) => row.querySelector('button[aria-label^="Mark as"]') !== null)
+      .map((row) => ({
+        id: row.getAttribute('data-dialog-id') ?? '',
+        unread: row.getAttribute('data-unread') === 'true',
+      })),
   )
 }
 
