@@ -1,0 +1,15 @@
+import { useCallback, useMemo } from 'react'
+import { useI18n } from '../../../i18n/i18n-context.tsx'
+import type { ListEntry } from '../model/collect.ts'
+import { matchesSearch } from '../model/filters.ts'
+
+/** The loaded entries the search lets through (placeholders stay: they match nothing and hide nothing). */
+export function useShownEntries(loaded: readonly ListEntry[] | undefined, search: string) {
+  const { locale } = useI18n()
+  const matches = useCallback(
+    (entry: ListEntry) => entry.kind !== 'dialog' || matchesSearch(entry.dialog, search, locale),
+    [search, locale],
+  )
+  const entries = useMemo(() => (loaded ?? []).filter(matches), [loaded, matches])
+  return { entries, matches }
+}
