@@ -30,9 +30,11 @@ export function useRowSelection(list: ShownList, marks: RowMarks, bulk: BulkMark
   const orderedKeys = useMemo(() => markableOf(entries).map((d) => d.key), [entries])
 
   const select = useLatestCallback((dialog: Dialog, selected: boolean, range: boolean) => {
+    // Read now: React may run the update after the anchor below has moved on.
+    const from = anchor.current
     setSelection((current) =>
-      range && anchor.current
-        ? selectRange(current, orderedKeys, anchor.current, dialog.key, selected)
+      range && from
+        ? selectRange(current, orderedKeys, from, dialog.key, selected)
         : setSelected(current, [dialog.key], selected),
     )
     anchor.current = dialog.key
