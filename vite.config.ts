@@ -22,6 +22,9 @@ export default defineConfig({
   preview: { host: 'localhost', port: 4173, strictPort: true },
   build: { target: 'es2022' },
   test: {
+    // A test's time limit only catches work that never ends; on a busy shared machine a normal
+    // component test can take seconds, so the limit sits far above that.
+    testTimeout: 30_000,
     projects: [
       {
         extends: true,
@@ -37,6 +40,7 @@ export default defineConfig({
           name: 'node',
           include: ['scripts/**/*.test.ts'],
           environment: 'node',
+          testTimeout: 30_000, // not extended from the root
         },
       },
     ],

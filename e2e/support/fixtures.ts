@@ -20,26 +20,38 @@ export interface AppHandle {
   reveal(dialogId: string | number): Promise<Locator>
   /** Every row of the list, top to bottom, read by scrolling through it: [id, unread]. */
   allRows(): Promise<[string, string][]>
+  /** Like allRows, with any data attribute of the rows (e.g. `pending`): [id, value]. */
+  allRowsWith(attribute: string): Promise<[string, string][]>
 }
 
 /** Runs inside the app frame: walks the list's scroll area and reports what each row showed. */
-async function scanRows(target: string | null): Promise<[string, string][] | boolean> {
+async function scanRows({
+  target,
+  attribute,
+}: {
+  target: string | null
+  attribute: string
+}): Promise<[string, string][] | boolean> {
   const scroller = document.querySelector<HTMLElement>('.dialog-scroll')
   if (!scroller) return target === null ? [] : false
   const nextFrame = () =>
     new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)))
   const seen = new Map<string, string>()
+  const startTop = scroller.scrollTop
   for (let top = 0; ; top += Math.max(64, Math.floor(scroller.clientHeight * 0.8))) {
     scroller.scrollTop = top
     await nextFrame()
     await nextFrame()
     for (const row of scroller.querySelectorAll<HTMLElement>('[data-dialog-id]')) {
-      seen.set(row.dataset.dialogId ?? '', row.dataset.unread ?? '')
+      seen.set(row.dataset.dialogId ?? '', row.dataset[attribute] ?? '')
     }
     if (target !== null && seen.has(target)) return true
     if (top >= scroller.scrollHeight - scroller.clientHeight) break
   }
-  return target === null ? [...seen] : false
+  if (target !== null) return false
+  scroller.scrollTop = startTop // the reading leaves the list where the user had it
+  await nextFrame()
+  return [...seen]
 }
 
 /** Opens the local portal, which launches the app in its iframe with a form POST. */
@@ -55,6 +67,10 @@ export async function launch(page: Page, options: LaunchOptions = {}): Promise<A
   const row = (dialogId: string | number) => frame.locator(`[data-dialog-id="${String(dialogId)}"]`)
   const appPort = new URL(options.target?.appUrl ?? APP_URL).port
   const appFrame = () => page.frame({ url: (url) => url.port === appPort })!
+  const allRowsWith = async (attribute: string) => {
+    await frame.locator('.dialog-scroll').waitFor()
+    return (await appFrame().evaluate(scanRows, { target: null, attribute })) as [string, string][]
+  }
   return {
     frame,
     row,
@@ -64,16 +80,14 @@ export async function launch(page: Page, options: LaunchOptions = {}): Promise<A
       await expect
         .poll(async () => {
           if (await row(dialogId).count()) return true
-          return appFrame().evaluate(scanRows, String(dialogId))
+          return appFrame().evaluate(scanRows, { target: String(dialogId), attribute: 'unread' })
         })
         .toBe(true)
       await row(dialogId).scrollIntoViewIfNeeded()
       return row(dialogId)
     },
-    async allRows() {
-      await frame.locator('.dialog-scroll').waitFor()
-      return (await appFrame().evaluate(scanRows, null)) as [string, string][]
-    },
+    allRows: () => allRowsWith('unread'),
+    allRowsWith,
   }
 }
 

@@ -4,10 +4,11 @@
  * slash). The portal must run with PORTAL_TEST=1; the API only answers loopback callers.
  */
 
+import type { FaultHits, FaultKind } from '../../scripts/portal/faults.ts'
 import type { RequestCounts } from '../../scripts/portal/stats.ts'
 
-// The counts are the portal's own type: one definition, no drift.
-export type { RequestCounts }
+// The counts and fault kinds are the portal's own types: one definition, no drift.
+export type { FaultHits, FaultKind, RequestCounts }
 
 export interface TruthDialog {
   /** Number for a one-to-one dialog, `chatN` for chats (workgroup chats too). */
@@ -57,8 +58,6 @@ export interface Truth {
   installed: boolean
 }
 
-export type FaultKind = 'http' | 'drop' | 'stall' | 'result-false'
-
 export interface FaultSpec {
   /** REST method name, or `*` for any HTTP request. http/result-false also hit batch sub-commands by name. */
   method: string
@@ -68,7 +67,7 @@ export interface FaultSpec {
   /** For `http`: error code (default by status, e.g. INTERNAL_SERVER_ERROR). */
   error?: string
   description?: string
-  /** For `stall`: delay before the normal answer (default 1000). */
+  /** For `stall` (before the request runs) and `hold` (after it ran): the delay (default 1000). */
   ms?: number
   /** How many calls to hit (default 1); -1 = until cleared. */
   times?: number
@@ -117,6 +116,13 @@ export async function injectFault(base: string, fault: FaultSpec): Promise<void>
 
 export async function clearFaults(base: string): Promise<void> {
   await call(base, 'DELETE', '/__control/faults')
+}
+
+/** The faults that actually hit a request since the last reset, and the expired tokens refused. */
+export function faultHits(
+  base: string,
+): Promise<{ hits: FaultHits; expiredTokensRefused: number }> {
+  return call(base, 'GET', '/__control/faults')
 }
 
 export async function setData(base: string, data: DataSpec): Promise<void> {

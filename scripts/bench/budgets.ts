@@ -1,8 +1,10 @@
 import type { BenchResults } from './results.ts'
 
 /**
- * The budgets the project commits to (issue 7). A check without a figure (the feature is not
- * in the app yet, or the section was skipped) is "n/a" and neither passes nor fails.
+ * The budgets the project commits to. Figures that do not depend on the machine (bytes,
+ * requests, rows) are enforced in every run, the smoke run included; timings only in the full
+ * run. A figure whose work did not complete, or that measured nothing where nothing means the
+ * work never happened, fails: a budget cannot pass on an empty measurement.
  */
 
 export interface Check {
@@ -10,8 +12,9 @@ export interface Check {
   value: number | null
   unit: string
   limit: number
-  /** null = n/a */
-  pass: boolean | null
+  /** A timing: reported in the smoke run, enforced in the full run. */
+  timed: boolean
+  pass: boolean
   note?: string
 }
 
@@ -24,23 +27,39 @@ export const BUDGETS = {
   initialJsGzipKb: 175,
 } as const
 
+/** A `batch` carries at most this many commands. */
+const BATCH_COMMANDS = 50
+
+interface Measured {
+  value: number | null | undefined
+  /** Why the figure proves nothing, or null when the work completed and measured something. */
+  invalid?: string | null
+}
+
 function check(
   figure: string,
-  value: number | null | undefined,
+  { value, invalid = null }: Measured,
   unit: string,
   limit: number,
-  note?: string,
+  timed: boolean,
 ): Check {
   const known = value ?? null
+  const why = known === null ? 'not measured' : invalid
   return {
     figure,
     value: known,
     unit,
     limit,
-    pass: known === null ? null : known <= limit,
-    ...(note ? { note } : {}),
+    timed,
+    pass: why === null && known !== null && known <= limit,
+    ...(why ? { note: why } : {}),
   }
 }
+
+const positive = (value: number | null | undefined, what: string): Measured => ({
+  value,
+  invalid: value !== null && value !== undefined && value <= 0 ? what : null,
+})
 
 export function checkBudgets(results: BenchResults): Check[] {
   const checks: Check[] = []
@@ -49,59 +68,83 @@ export function checkBudgets(results: BenchResults): Check[] {
     checks.push(
       check(
         `toggle p95, REST answering in ${toggle.restLatencyMs} ms`,
-        toggle.clicks?.p95,
+        positive(toggle.clicks?.p95, 'no click was measured'),
         'ms',
         BUDGETS.toggleP95Ms,
+        true,
       ),
     )
   for (const start of coldStart ?? [])
     checks.push(
       check(
         `cold start ÷ floor, REST at ${start.latencyMs} ms`,
-        start.ratio,
+        positive(start.ratio, 'no start was measured'),
         '×',
         BUDGETS.coldStartRatio,
+        true,
       ),
     )
   if (network) {
+    const bulk = network.runs.flatMap((run) => (run.markAll ? [run.markAll] : []))
+    const commands = Math.min(...bulk.map((run) => run.commands))
+    const bulkInvalid =
+      bulk.length < network.runs.length
+        ? 'the bulk controls were not found'
+        : bulk.some((run) => !run.completed)
+          ? 'the portal did not hold every dialog as read at the end'
+          : commands <= 0
+            ? 'no change was sent'
+            : null
     checks.push(
       check(
         'requests to mark 1 dialog (writes)',
-        network.markOne?.max,
+        positive(network.markOne?.min, 'the mark never reached the portal'),
         'req',
         BUDGETS.markOneRequests,
+        false,
       ),
       check(
-        `requests to mark ${network.dialogs} dialogs (writes)`,
-        network.markAll?.max,
+        `requests to mark ${network.dialogs} dialogs (writes, ≤ ⌈commands ÷ ${BATCH_COMMANDS}⌉)`,
+        { value: network.markAll?.max, invalid: bulkInvalid },
         'req',
-        network.markAllBudget,
-        network.bulkAvailable ? undefined : 'n/a (not implemented yet)',
+        Math.ceil(Math.max(commands, 0) / BATCH_COMMANDS),
+        false,
       ),
       check(
         'errors shown to the user (role=alert) after rate-limited traffic',
-        network.alertsShown?.max,
+        {
+          value: network.alertsShown?.max,
+          invalid: network.runs.length === 0 ? 'no run' : bulkInvalid,
+        },
         '',
         BUDGETS.rateLimitErrorsShown,
+        false,
       ),
     )
   }
   if (scale) {
+    const reached = scale.runs.length > 0 && scale.runs.every((run) => run.completed)
     checks.push(
       check(
         `rows in the DOM at ${scale.dialogs} dialogs (most at any time)`,
-        scale.maxRows?.max,
+        {
+          value: scale.maxRows?.max,
+          invalid: !reached
+            ? 'the end of the list was not reached'
+            : (scale.maxRows?.min ?? 0) <= 0
+              ? 'no row was rendered'
+              : null,
+        },
         'rows',
         BUDGETS.rowsInDom,
-        scale.runs.every((run) => run.completed)
-          ? undefined
-          : 'the end of the list was not reached',
+        false,
       ),
       check(
         `toggle p95 at the bottom of ${scale.dialogs} dialogs`,
-        scale.toggleAtBottom.clicks?.p95,
+        positive(scale.toggleAtBottom.clicks?.p95, 'no click was measured'),
         'ms',
         BUDGETS.toggleP95Ms,
+        true,
       ),
     )
   }
@@ -109,10 +152,16 @@ export function checkBudgets(results: BenchResults): Check[] {
     checks.push(
       check(
         'initial JS, gzip',
-        Math.round(bundle.js.gzip / 100) / 10,
+        positive(Math.round(bundle.js.gzip / 100) / 10, 'the bundle is empty'),
         'kB',
         BUDGETS.initialJsGzipKb,
+        false,
       ),
     )
   return checks
+}
+
+/** The checks that make this run fail: every broken one in a full run, the untimed ones in smoke. */
+export function brokenBudgets(checks: readonly Check[], mode: BenchResults['mode']): Check[] {
+  return checks.filter((item) => !item.pass && (mode === 'full' || !item.timed))
 }

@@ -31,9 +31,23 @@ export async function settledRequests(
   return last
 }
 
+/** The methods that change what a row shows: the manual mark, and reading the messages. */
+const WRITE_METHODS = ['im.recent.unread', 'im.dialog.read']
+
 /** HTTP requests that change marks: single calls plus batches (a batch is one request). */
 export function writeRequests(counts: RequestCounts): number {
-  return (counts.byMethod['im.recent.unread'] ?? 0) + (counts.byMethod['batch'] ?? 0)
+  return (
+    WRITE_METHODS.reduce((sum, method) => sum + (counts.byMethod[method] ?? 0), 0) +
+    (counts.byMethod['batch'] ?? 0)
+  )
+}
+
+/** Changes sent, whichever way: commands inside batches plus single calls. */
+export function writeCommands(counts: RequestCounts): number {
+  return WRITE_METHODS.reduce(
+    (sum, method) => sum + (counts.commands[method] ?? 0) + (counts.byMethod[method] ?? 0),
+    0,
+  )
 }
 
 export { sleep }

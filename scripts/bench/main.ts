@@ -1,15 +1,16 @@
-// `npm run bench` (full: 5+ runs per figure, budgets enforced) and `npm run bench -- --smoke`
-// (one quick run at small sizes, budgets reported only — what CI runs to keep the bench working).
+// `npm run bench` (full: 5+ runs per figure, every budget enforced) and `npm run bench -- --smoke`
+// (one quick run at small sizes — what CI runs: bytes, requests and rows enforced, timings reported).
 import { mkdtemp, rm } from 'node:fs/promises'
 import { cpus, tmpdir, totalmem } from 'node:os'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { fileURLToPath } from 'node:url'
-import { checkBudgets } from './budgets.ts'
+import { brokenBudgets, checkBudgets } from './budgets.ts'
 import { buildApp, measureBundle } from './bundle.ts'
 import { measureColdStart } from './cold-start.ts'
 import { startHarness } from './harness.ts'
 import { measureNetwork } from './network.ts'
+import { README, RESULTS, updateReadme } from './readme.ts'
 import { renderReport, writeResults } from './report.ts'
 import type { BenchResults } from './results.ts'
 import { measureScale } from './scale.ts'
@@ -55,9 +56,7 @@ const only = new Set(
 )
 const root = resolve(args.root ?? REPO)
 // Smoke runs never overwrite the committed figures.
-const out = resolve(
-  args.out ?? join(REPO, smoke ? 'bench/tmp/results.smoke.json' : 'bench/results.json'),
-)
+const out = resolve(args.out ?? (smoke ? join(REPO, 'bench/tmp/results.smoke.json') : RESULTS))
 
 const errors: BenchResults['errors'] = []
 async function section<T>(name: Section, run: () => Promise<T>): Promise<T | null> {
@@ -120,8 +119,16 @@ try {
   console.log(renderReport(results))
   await writeResults(out, results)
   console.log(`\nWrote ${out}`)
+  if (out === RESULTS) {
+    await updateReadme(out)
+    console.log(`Wrote its figures into ${README}`)
+  }
   if (errors.length > 0) exitCode = 1
-  if (!smoke && results.budgets.some((check) => check.pass === false)) exitCode = 1
+  const broken = brokenBudgets(results.budgets, results.mode)
+  if (broken.length > 0) {
+    console.error(`\n${broken.length} budget(s) broken: ${broken.map((c) => c.figure).join('; ')}`)
+    exitCode = 1
+  }
 } catch (error) {
   console.error(error)
   exitCode = 1

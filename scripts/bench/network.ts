@@ -1,6 +1,13 @@
 import type { Frame } from '@playwright/test'
 import { waitInFrame, type Harness } from './harness.ts'
-import { control, settledRequests, sleep, writeRequests, type RequestCounts } from './control.ts'
+import {
+  control,
+  settledRequests,
+  sleep,
+  writeCommands,
+  writeRequests,
+  type RequestCounts,
+} from './control.ts'
 import { summarize, type Summary } from './stats.ts'
 import { visibleRows, toggleOnce } from './toggle.ts'
 
@@ -38,11 +45,8 @@ export interface NetworkResult {
   markAll: Summary | null
   markAllTotal: Summary | null
   markAllMs: Summary | null
-  /** im.recent.unread commands the batches carried (dialogs that needed a change). */
+  /** Changes sent (im.recent.unread and im.dialog.read, in batches or alone). */
   markAllCommands: Summary | null
-  /** Budget for markAll writes: ⌈N/50⌉ (a batch carries at most 50 commands). */
-  markAllBudget: number
-  bulkAvailable: boolean
   rateLimited: Summary | null
   alertsShown: Summary | null
 }
@@ -82,7 +86,7 @@ async function markAll(frame: Frame, portalUrl: string, timeoutMs: number) {
     ...counted(counts),
     completed,
     ms,
-    commands: counts.commands['im.recent.unread'] ?? 0,
+    commands: writeCommands(counts),
   }
 }
 
@@ -144,8 +148,6 @@ export async function measureNetwork(
     markAllTotal: summarize(bulk.map((run) => run.total)),
     markAllMs: summarize(bulk.map((run) => run.ms)),
     markAllCommands: summarize(bulk.map((run) => run.commands)),
-    markAllBudget: Math.ceil(options.dialogs / 50),
-    bulkAvailable: bulk.length > 0,
     rateLimited: summarize(runs.map((run) => run.rateLimited)),
     alertsShown: summarize(runs.map((run) => run.alertsShown)),
   }

@@ -33,6 +33,7 @@ export class TokenStore {
   #access = new Map<string, AccessRecord>()
   #refresh = new Map<string, number>()
   #ttlSeconds: number
+  #expiredRefused = 0
   readonly #clock: Clock
 
   constructor(clock: Clock, ttlSeconds = DEFAULT_TOKEN_TTL_SECONDS) {
@@ -42,6 +43,15 @@ export class TokenStore {
 
   get ttlSeconds(): number {
     return this.#ttlSeconds
+  }
+
+  /** Calls refused with expired_token since the last reset: how often an expiry reached the app. */
+  get expiredRefused(): number {
+    return this.#expiredRefused
+  }
+
+  resetCounts(): void {
+    this.#expiredRefused = 0
   }
 
   /** Affects tokens issued from now on (a real portal never re-dates a token it gave out). */
@@ -65,7 +75,10 @@ export class TokenStore {
     if (typeof token !== 'string') return { ok: false, code: 'invalid_token' }
     const record = this.#access.get(token)
     if (!record) return { ok: false, code: 'invalid_token' }
-    if (this.#clock() >= record.expiresAtMs) return { ok: false, code: 'expired_token' }
+    if (this.#clock() >= record.expiresAtMs) {
+      this.#expiredRefused += 1
+      return { ok: false, code: 'expired_token' }
+    }
     return { ok: true, userId: record.userId }
   }
 

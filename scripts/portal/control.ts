@@ -104,7 +104,11 @@ function run(route: string, body: Record<string, unknown>, url: URL, deps: Contr
       return { ok: true, fault, faults: deps.faults.list() }
     }
     case 'GET /__control/faults':
-      return { faults: deps.faults.list() }
+      return {
+        faults: deps.faults.list(),
+        hits: deps.faults.hits(),
+        expiredTokensRefused: deps.tokens.expiredRefused,
+      }
     case 'DELETE /__control/faults':
       deps.faults.clear()
       return { ok: true }

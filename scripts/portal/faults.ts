@@ -5,14 +5,22 @@ import { normalizeMethod } from './rest/dispatcher.ts'
  * `method` (`*` = any HTTP request; -1 = until cleared):
  * - `http`: answer with `status` and `{error, error_description}` (a system error code alone
  *   brings its documented status and message, see SYSTEM_ERRORS);
- * - `drop`: destroy the socket without an answer (network error in the browser);
- * - `stall`: wait `ms`, then answer normally;
+ * - `drop`: destroy the socket before the request is read (network error in the browser; the
+ *   server changed nothing);
+ * - `stall`: wait `ms`, then run the request and answer normally (a slow portal: the change
+ *   lands late);
+ * - `hold`: run the request at once, then hold its answer for `ms` (the change is made, the
+ *   client does not know yet);
+ * - `drop-answer`: run the request, then destroy the socket instead of answering (the change is
+ *   made and the client sees a network error — it cannot tell it from `drop`);
  * - `result-false`: answer 200 with `result: false`.
  * `http` and `result-false` also hit a batch's sub-commands by their method (not by `*`),
  * producing a per-command error or a `false` result inside the batch answer.
+ * The SDK retries network errors, 5xx and 503 itself (3 attempts), so a fault must hit more
+ * than three calls to reach the app.
  */
 
-export type FaultKind = 'http' | 'drop' | 'stall' | 'result-false'
+export type FaultKind = 'http' | 'drop' | 'stall' | 'hold' | 'drop-answer' | 'result-false'
 
 export interface Fault {
   method: string
@@ -25,7 +33,7 @@ export interface Fault {
   times: number
 }
 
-const KINDS: readonly FaultKind[] = ['http', 'drop', 'stall', 'result-false']
+const KINDS: readonly FaultKind[] = ['http', 'drop', 'stall', 'hold', 'drop-answer', 'result-false']
 
 /**
  * The system errors any call can get, with their documented statuses and messages
@@ -98,15 +106,39 @@ export function parseFault(spec: unknown): Fault {
   }
 }
 
+/** How many calls the injected faults actually hit, by kind: faults that never met a request do not count. */
+export type FaultHits = Record<FaultKind, number>
+
+const noHits = (): FaultHits => ({
+  http: 0,
+  drop: 0,
+  stall: 0,
+  hold: 0,
+  'drop-answer': 0,
+  'result-false': 0,
+})
+
 export class FaultRegistry {
   #faults: Fault[] = []
+  #hits = noHits()
 
   add(fault: Fault): void {
     this.#faults.push(fault)
   }
 
+  /** Drops the faults not yet taken; what was hit stays counted. */
   clear(): void {
     this.#faults = []
+  }
+
+  /** Drops the faults and the hit counts. */
+  reset(): void {
+    this.#faults = []
+    this.#hits = noHits()
+  }
+
+  hits(): FaultHits {
+    return { ...this.#hits }
   }
 
   list(): Fault[] {
@@ -126,6 +158,7 @@ export class FaultRegistry {
     )
     if (index < 0) return undefined
     const fault = this.#faults[index] as Fault
+    this.#hits[fault.kind] += 1
     if (fault.times > 0) {
       fault.times -= 1
       if (fault.times === 0) this.#faults.splice(index, 1)

@@ -173,10 +173,9 @@ describe('control API', () => {
     await control('__control/faults', 'POST', { method: '*', kind: 'drop' })
     await expect(running.rest('im.counters.get', { auth: accessToken })).rejects.toThrow()
 
-    await control('__control/faults', 'POST', { method: 'im.counters.get', kind: 'stall', ms: 300 })
-    const started = Date.now()
+    // A stalled request still gets its normal answer (its delay: faults.test.ts, by order of answers).
+    await control('__control/faults', 'POST', { method: 'im.counters.get', kind: 'stall', ms: 50 })
     expect((await running.rest('im.counters.get', { auth: accessToken })).status).toBe(200)
-    expect(Date.now() - started).toBeGreaterThanOrEqual(280)
   })
 
   it('stores raw data as given, reports truth and request counts, and resets', async () => {
@@ -267,11 +266,11 @@ describe('demo data', () => {
     expect(items).toHaveLength(20_000)
     expect(new Set(items.map((item) => item.id)).size).toBe(20_000)
     expect(JSON.stringify(generateRecent(2, 50))).toBe(JSON.stringify(generateRecent(2, 50)))
-  })
+  }, 60_000) // seconds on a busy machine; only a runaway generator comes near a minute
 
-  // The recorded answer lives beside the repository in shared/ (CI gets a copy there too).
+  // A real portal's answer, recorded with the REST docs (data/samples/README.md).
   const SAMPLE = fileURLToPath(
-    new URL('../../../shared/bitrix24/samples/im.recent.list.response.json', import.meta.url),
+    new URL('./data/samples/im.recent.list.response.json', import.meta.url),
   )
   it('shapes items field for field like the recorded im.recent.list answer', () => {
     const sample = JSON.parse(readFileSync(SAMPLE, 'utf8')) as {

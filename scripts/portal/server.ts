@@ -126,7 +126,8 @@ export function createPortal(options: PortalOptions = {}): Portal {
 
   const resetAll = (): void => {
     store.reset()
-    faults.clear()
+    faults.reset()
+    tokens.resetCounts()
     latencyMs = 0
     userOptionDelayMs = defaults.userOptionDelayMs
     stats.reset()

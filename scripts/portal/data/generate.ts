@@ -5,7 +5,7 @@ import { NAME_POOL, PORTAL_USERS, WORK_POSITIONS, fullName, portalUser } from '.
 
 /**
  * Demo recent lists, shaped field for field like the recorded answers in
- * /work/shared/bitrix24/samples (im.recent.list / im.recent.get). Every user gets a
+ * ./samples (im.recent.list / im.recent.get). Every user gets a
  * deterministic list: one-to-one dialogs, group chats, workgroup (sg) chats, open lines,
  * task chats, a copilot chat and channels; pinned ones first, then by last activity.
  */

@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Clock } from '../clock.ts'
 import type { TokenStore } from '../auth.ts'
 import type { RateLimiter } from '../rate-limit.ts'
-import type { FaultRegistry } from '../faults.ts'
+import type { Fault, FaultRegistry } from '../faults.ts'
 import type { RequestLog } from '../log.ts'
 import type { RequestStats } from '../stats.ts'
 import type { PortalStore } from '../data/store.ts'
@@ -117,8 +117,9 @@ export class RestRoute {
     const wallStarted = Date.now()
     let method = ''
     let params: Params = {}
+    let fault: Fault | undefined
 
-    const finish = (status: number, body: unknown, error?: string): void => {
+    const answer = (status: number, body: unknown, error?: string): void => {
       sendJson(res, status, body, cors)
       deps.log.add({
         source: 'rest',
@@ -128,6 +129,23 @@ export class RestRoute {
         ...(error ? { error } : {}),
         durationMs: Date.now() - wallStarted,
       })
+    }
+    // The request has been run: a test fault may still lose or delay its answer.
+    const finish = (status: number, body: unknown, error?: string): void => {
+      if (fault?.kind === 'drop-answer') {
+        deps.log.add({
+          source: 'rest',
+          method,
+          params,
+          error: 'ANSWER DROPPED (fault)',
+          durationMs: Date.now() - wallStarted,
+        })
+        req.socket.destroy()
+      } else if (fault?.kind === 'hold') {
+        setTimeout(() => answer(status, body, error), fault.ms)
+      } else {
+        answer(status, body, error)
+      }
     }
     const fail = (error: RestError): void => finish(error.status, errorBody(error), error.code)
 
@@ -148,7 +166,7 @@ export class RestRoute {
       const latency = deps.latencyMs()
       if (latency > 0) await sleep(latency)
 
-      const fault = deps.faults.take(method, 'request')
+      fault = deps.faults.take(method, 'request')
       if (fault?.kind === 'drop') {
         deps.log.add({
           source: 'rest',

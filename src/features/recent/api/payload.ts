@@ -1,5 +1,6 @@
-// Shapes of the portal's answers (see shared samples of im.recent.list). Everything is optional
-// and unknown fields are tolerated: the data comes from other people and other portal versions.
+// Shapes of the portal's answers (see the recorded im.recent.list answer in
+// scripts/portal/data/samples). Everything is optional and unknown fields are tolerated: the
+// data comes from other people and other portal versions.
 
 export interface RecentMessagePayload {
   /** 0 on a placeholder row for a colleague with no dialog yet. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import sample from '../../../test/samples/im.recent.list.response.json'
+import sample from '../../../../scripts/portal/data/samples/im.recent.list.response.json'
 import { applyMark, isPlaceholder, isUnread, kindOf, toDialog } from './dialog.ts'
 
 describe('toDialog', () => {

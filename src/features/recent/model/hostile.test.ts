@@ -40,13 +40,14 @@ describe('hostile im.recent.list items', () => {
     const entries = collectEntries([
       { items: asJson(HOSTILE_CASES.map((c) => c.item)) as unknown[], hasMore: false },
     ])
-    expect(performance.now() - started).toBeLessThan(1_000)
+    // Only a runaway (quadratic on the megabyte title) takes this long; normal work is milliseconds.
+    expect(performance.now() - started).toBeLessThan(15_000)
     expect(entries.map((e) => (e.kind === 'dialog' ? e.dialog.key : 'broken'))).toEqual(
       HOSTILE_CASES.filter((c) => c.expect !== 'duplicate').map((c) =>
         typeof c.expect === 'object' ? c.expect.row : 'broken',
       ),
     )
-  })
+  }, 60_000)
 
   it('pages that are not even objects load as empty', () => {
     const pages = [
@@ -64,8 +65,9 @@ describe('hostile im.recent.list items', () => {
     const started = performance.now()
     stripBbCode('[USER='.repeat(200_000))
     stripBbCode('[b='.repeat(300_000) + '[URL]'.repeat(100_000))
-    expect(performance.now() - started).toBeLessThan(2_000)
-  })
+    // Uncut, these inputs backtrack for minutes; only that regression comes near this bound.
+    expect(performance.now() - started).toBeLessThan(20_000)
+  }, 60_000)
 
   it('keeps the pieces of a real title: emoji, right-to-left script, surrogate pairs', () => {
     expect(toDialog({ id: 'chat1', title: 'فريق 👩‍👩‍👧‍👦 Δ' })?.title).toBe('فريق 👩‍👩‍👧‍👦 Δ')

@@ -1,0 +1,84 @@
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { BUDGETS, brokenBudgets, checkBudgets } from './budgets.ts'
+import type { BenchResults } from './results.ts'
+
+/** The committed full run, as a realistic starting point for each case. */
+const committed = (): BenchResults =>
+  JSON.parse(readFileSync(new URL('../../bench/results.json', import.meta.url), 'utf8'))
+
+/** A smoke run whose figures are all within budget; each case breaks one thing. */
+function healthySmoke(): BenchResults {
+  const results = committed()
+  results.mode = 'smoke'
+  results.bundle!.js.gzip = 170_000
+  return results
+}
+
+const broken = (results: BenchResults) =>
+  brokenBudgets(checkBudgets(results), results.mode).map((check) => check.figure)
+
+describe('bench budgets', () => {
+  it('pass a smoke run whose bytes, requests and rows are within budget', () => {
+    expect(broken(healthySmoke())).toEqual([])
+  })
+
+  it('fail the smoke run when the initial JS grows 10 kB past its budget', () => {
+    const results = healthySmoke()
+    results.bundle!.js.gzip = (BUDGETS.initialJsGzipKb + 10) * 1000
+    expect(broken(results)).toEqual(['initial JS, gzip'])
+  })
+
+  it('fail an empty bundle rather than pass it', () => {
+    const results = healthySmoke()
+    results.bundle!.js.gzip = 0
+    expect(broken(results)).toEqual(['initial JS, gzip'])
+  })
+
+  it('fail a mark that never reached the portal, and one that took two requests', () => {
+    for (const writes of [0, 2]) {
+      const results = healthySmoke()
+      const network = results.network!
+      network.markOne = { ...network.markOne!, min: writes, max: writes, median: writes }
+      expect(broken(results)).toEqual(['requests to mark 1 dialog (writes)'])
+    }
+  })
+
+  it('hold a bulk change to ⌈commands ÷ 50⌉ requests, and fail one that did not finish', () => {
+    const tooMany = healthySmoke()
+    const network = tooMany.network!
+    const bulkFigure = `requests to mark ${network.dialogs} dialogs (writes, ≤ ⌈commands ÷ 50⌉)`
+    const commands = Math.min(...network.runs.map((run) => run.markAll!.commands))
+    network.markAll = { ...network.markAll!, max: Math.ceil(commands / 50) + 1 }
+    expect(broken(tooMany)).toEqual([bulkFigure])
+
+    const unfinished = healthySmoke()
+    unfinished.network!.runs[0]!.markAll!.completed = false
+    expect(broken(unfinished)).toContain(bulkFigure)
+
+    const nothingSent = healthySmoke()
+    for (const run of nothingSent.network!.runs) run.markAll!.commands = 0
+    expect(broken(nothingSent)).toContain(bulkFigure)
+  })
+
+  it('fail the rows figure when the scale run never reached the end of the list', () => {
+    const results = healthySmoke()
+    results.scale!.runs[0]!.completed = false
+    expect(broken(results)).toEqual([
+      `rows in the DOM at ${results.scale!.dialogs} dialogs (most at any time)`,
+    ])
+  })
+
+  it('report timings in a smoke run but enforce them in a full run', () => {
+    const smoke = healthySmoke()
+    smoke.toggle!.clicks = { ...smoke.toggle!.clicks!, p95: BUDGETS.toggleP95Ms * 3 }
+    const timings = checkBudgets(smoke).filter((check) => check.timed)
+    expect(timings.map((check) => check.figure)).toContain(
+      `toggle p95, REST answering in ${smoke.toggle!.restLatencyMs} ms`,
+    )
+    expect(broken(smoke)).toEqual([])
+    expect(broken({ ...smoke, mode: 'full' })).toEqual(
+      timings.filter((check) => !check.pass).map((check) => check.figure),
+    )
+  })
+})
