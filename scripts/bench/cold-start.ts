@@ -43,6 +43,8 @@ function medianSteps(launches: Launch[]): ColdStartBreakdown {
   return {
     html: step('html'),
     scripts: step('scripts'),
+    evaluated: step('evaluated'),
+    portalAnswered: step('portalAnswered'),
     listSent: step('listSent'),
     listAnswered: step('listAnswered'),
     painted: step('painted'),

@@ -34,11 +34,16 @@ export async function settledRequests(
 /** The methods that change what a row shows: the manual mark, and reading the messages. */
 const WRITE_METHODS = ['im.recent.unread', 'im.dialog.read']
 
-/** HTTP requests that change marks: single calls plus batches (a batch is one request). */
+/**
+ * HTTP requests that change marks: single calls plus the batches that carried a change (a batch is
+ * one request; batches of list pages only read).
+ */
 export function writeRequests(counts: RequestCounts): number {
+  const writingBatches = Object.entries(counts.batchesByMethods)
+    .filter(([methods]) => methods.split('+').some((method) => WRITE_METHODS.includes(method)))
+    .reduce((sum, [, count]) => sum + count, 0)
   return (
-    WRITE_METHODS.reduce((sum, method) => sum + (counts.byMethod[method] ?? 0), 0) +
-    (counts.byMethod['batch'] ?? 0)
+    WRITE_METHODS.reduce((sum, method) => sum + (counts.byMethod[method] ?? 0), 0) + writingBatches
   )
 }
 

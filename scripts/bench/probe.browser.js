@@ -21,6 +21,8 @@
     submitAt: null,
     /** App or floor frame: epoch ms when the first dialog row was painted. */
     firstRowAt: null,
+    /** Frame: performance.now() of the first message from the embedding page (getInitData's answer). */
+    portalAnsweredAt: null,
     /** The click → repaint measurement in progress (see armToggle). */
     toggle: null,
     longTasks: [],
@@ -41,7 +43,9 @@
       ),
     /**
      * Where a cold start's time went, in ms from the frame's navigation start: the HTML, the
-     * last script, the first im.recent.list request and answer, the first row painted.
+     * last script, the scripts evaluated (module scripts run before DOMContentLoaded), the
+     * portal's answer to getInitData, the first im.recent.list request and answer, the first
+     * row painted.
      */
     breakdown: () => {
       const nav = performance.getEntriesByType('navigation')[0]
@@ -51,6 +55,9 @@
       return {
         html: nav ? nav.responseEnd : null,
         scripts: scripts.length ? Math.max(...scripts.map((entry) => entry.responseEnd)) : null,
+        evaluated:
+          nav && nav.domContentLoadedEventStart > 0 ? nav.domContentLoadedEventStart : null,
+        portalAnswered: bench.portalAnsweredAt,
         listSent: list ? list.startTime : null,
         listAnswered: list ? list.responseEnd : null,
         painted: bench.firstRowAt === null ? null : bench.firstRowAt - performance.timeOrigin,
@@ -96,6 +103,13 @@
     bench.submitAt = epoch(performance.now())
     return submit.call(this)
   }
+
+  // Installed before the page's own listeners: the moment the answer arrives, however busy the
+  // page is when it gets to handle it.
+  addEventListener('message', (event) => {
+    if (bench.portalAnsweredAt === null && window.parent !== window && event.source === parent)
+      bench.portalAnsweredAt = performance.now()
+  })
 
   // The click's own timestamp: a busy main thread that delays the handler counts against the app.
   addEventListener(

@@ -7,6 +7,10 @@ export const PROBE_PATH = fileURLToPath(new URL('./probe.browser.js', import.met
 export interface ColdStartBreakdown {
   html: number | null
   scripts: number | null
+  /** DOMContentLoaded: the module scripts have run. */
+  evaluated: number | null
+  /** The first message from the portal page (getInitData's answer). */
+  portalAnswered: number | null
   listSent: number | null
   listAnswered: number | null
   painted: number | null
@@ -15,6 +19,7 @@ export interface ColdStartBreakdown {
 export interface BenchProbe {
   submitAt: number | null
   firstRowAt: number | null
+  portalAnsweredAt: number | null
   toggle: {
     id: string
     unread: string

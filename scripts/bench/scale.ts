@@ -7,9 +7,10 @@ import { round, summarize, type Summary } from './stats.ts'
 /**
  * Scale: a user with `dialogs` recent dialogs scrolls to the very end of the list. Measured:
  * rows in the DOM (at the end and the most at any point), the JS heap after a GC, the longest
- * main-thread task while scrolling, and the toggle latency down there. The portal's rate limit
- * is off here: this is about the client, and 100 pages under the 2/s limit would only add ~25 s
- * of waiting (the network figures run with the limit on).
+ * main-thread task while scrolling, and the toggle latency down there, with the portal's rate
+ * limit off: this is about the client. Then the same scroll with the cloud limit on (50 burst,
+ * 2/s), as a user of a cloud portal meets it: the time to reach the oldest dialog, the HTTP
+ * requests it took, the limit's refusals and the errors shown.
  */
 
 export interface ScaleRun {
@@ -18,6 +19,20 @@ export interface ScaleRun {
   rowsAtEnd: number
   maxRows: number
   heapMb: number | null
+  longestTaskMs: number
+}
+
+/** One scroll to the end under the cloud rate limit. */
+export interface ReachRun {
+  completed: boolean
+  loadMs: number
+  /** HTTP requests to /rest/ from the launch until the oldest dialog was on screen. */
+  requests: number
+  byMethod: Record<string, number>
+  /** 503 QUERY_LIMIT_EXCEEDED answered on the way. */
+  rateLimited: number
+  /** role="alert" elements on screen at the end: errors the user was told about. */
+  alertsShown: number
   longestTaskMs: number
 }
 
@@ -30,6 +45,14 @@ export interface ScaleResult {
   longestTaskMs: Summary | null
   loadMs: Summary | null
   toggleAtBottom: Pick<ToggleResult, 'clicks' | 'script'> & { restLatencyMs: number }
+  cloudLimit: {
+    runs: ReachRun[]
+    loadMs: Summary | null
+    requests: Summary | null
+    rateLimited: Summary | null
+    alertsShown: Summary | null
+    longestTaskMs: Summary | null
+  }
 }
 
 /** No new row for this long: the list has stopped loading; report what was reached. */
@@ -49,10 +72,16 @@ async function wheelOverFrame(page: Page): Promise<void> {
   await page.mouse.wheel(0, 20_000)
 }
 
-async function scrollToEnd(harness: Harness, dialogs: number, clicks: number, timeoutMs: number) {
+async function scrollToEnd(
+  harness: Harness,
+  dialogs: number,
+  clicks: number,
+  timeoutMs: number,
+  cloudLimit = false,
+) {
   const site = harness.app
   await control.reset(site.portalUrl)
-  await control.setRateLimit(site.portalUrl, { off: true })
+  if (!cloudLimit) await control.setRateLimit(site.portalUrl, { off: true })
   await control.setData(site.portalUrl, { count: dialogs })
   const truth = await control.truth(site.portalUrl)
   const lastId = String(truth.dialogs.at(-1)?.id ?? '')
@@ -97,6 +126,7 @@ async function scrollToEnd(harness: Harness, dialogs: number, clicks: number, ti
       await sleep(50)
     }
     const loadMs = Date.now() - started
+    const counts = await control.requests(site.portalUrl)
     // Read before anything else runs in the frame: the GC for the heap figure is a long task too.
     const read = <T>(what: string, value: Promise<T>) =>
       withTimeout(value, READ_TIMEOUT_MS, what).catch(() => null)
@@ -122,6 +152,19 @@ async function scrollToEnd(harness: Harness, dialogs: number, clicks: number, ti
       // A frame too busy to answer had a task at least as long as the wait.
       longestTaskMs: longestTaskMs ?? READ_TIMEOUT_MS,
     }
+    const reach: ReachRun = {
+      completed,
+      loadMs,
+      requests: counts.total,
+      byMethod: counts.byMethod,
+      rateLimited: (await control.requests(site.portalUrl)).rateLimited,
+      alertsShown:
+        (await read(
+          'alerts',
+          frame.evaluate(() => window.__bench.alerts()),
+        )) ?? 0,
+      longestTaskMs: run.longestTaskMs,
+    }
     let toggle = null
     if (clicks > 0 && rowsAtEnd !== null) {
       await control.setLatency(site.portalUrl, TOGGLE_LATENCY_MS)
@@ -129,7 +172,7 @@ async function scrollToEnd(harness: Harness, dialogs: number, clicks: number, ti
       const rows = await rowsInView(frame)
       toggle = await toggleRows(frame, rows, clicks)
     }
-    return { run, toggle }
+    return { run, reach, toggle }
   } finally {
     await session.close()
     await control.reset(site.portalUrl)
@@ -159,8 +202,17 @@ export async function measureScale(
     // A list that cannot reach its end would only repeat the same timeout: one run says it.
     if (!run.completed) break
   }
+  const reaches: ReachRun[] = []
+  for (let index = 0; index < options.runs; index++) {
+    const { reach } = await scrollToEnd(harness, options.dialogs, 0, options.timeoutMs, true)
+    reaches.push(reach)
+    if (!reach.completed) break
+  }
   const pick = (key: 'rowsAtEnd' | 'maxRows' | 'longestTaskMs' | 'loadMs') =>
     summarize(runs.map((run) => run[key]))
+  const pickReach = (
+    key: 'loadMs' | 'requests' | 'rateLimited' | 'alertsShown' | 'longestTaskMs',
+  ) => summarize(reaches.map((reach) => reach[key]))
   return {
     dialogs: options.dialogs,
     runs,
@@ -170,5 +222,13 @@ export async function measureScale(
     longestTaskMs: pick('longestTaskMs'),
     loadMs: pick('loadMs'),
     toggleAtBottom,
+    cloudLimit: {
+      runs: reaches,
+      loadMs: pickReach('loadMs'),
+      requests: pickReach('requests'),
+      rateLimited: pickReach('rateLimited'),
+      alertsShown: pickReach('alertsShown'),
+      longestTaskMs: pickReach('longestTaskMs'),
+    },
   }
 }

@@ -132,6 +132,21 @@ describe('control API', () => {
     expect(requests.body.unreadDialogIds).toEqual(['chat1', '42'])
   })
 
+  it('counts each batch once by the set of methods it carried, so a read batch is no write', async () => {
+    running = await startPortal()
+    const { accessToken } = running.login()
+    const batch = (cmd: Record<string, string>) =>
+      running!.rest('batch', { auth: accessToken, halt: 0, cmd })
+    await batch({ a: 'im.recent.unread?DIALOG_ID=42&ACTION=Y', b: 'im.dialog.read?DIALOG_ID=42' })
+    await batch({ a: 'im.recent.list?OFFSET=0', b: 'im.recent.list?OFFSET=200' })
+    const requests = await control('__control/requests', 'GET')
+    expect(requests.body.batchesByMethods).toEqual({
+      'im.dialog.read+im.recent.unread': 1,
+      'im.recent.list': 1,
+    })
+    expect(requests.body.byMethod.batch).toBe(2)
+  })
+
   it('is absent without test mode', async () => {
     running = await startPortal({ test: false })
     expect((await fetch(new URL('__control/requests', running.base))).status).toBe(404)
@@ -207,6 +222,7 @@ describe('control API', () => {
       total: 0,
       byMethod: {},
       commands: {},
+      batchesByMethods: {},
       rateLimited: 0,
       unreadDialogIds: [],
     })

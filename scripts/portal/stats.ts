@@ -7,6 +7,12 @@ export interface RequestCounts {
   total: number
   byMethod: Record<string, number>
   commands: Record<string, number>
+  /**
+   * Batch requests by the set of methods they carried, named `a+b` in sorted order (a batch of 3
+   * im.recent.unread commands and an im.dialog.read is `im.dialog.read+im.recent.unread`): tells a
+   * batch that wrote from one that read.
+   */
+  batchesByMethods: Record<string, number>
   /** Requests refused with 503 QUERY_LIMIT_EXCEEDED by the leaky bucket. */
   rateLimited: number
   /** Every DIALOG_ID that im.recent.unread was asked about (plain calls and batch commands). */
@@ -17,6 +23,7 @@ const empty = (): RequestCounts => ({
   total: 0,
   byMethod: {},
   commands: {},
+  batchesByMethods: {},
   rateLimited: 0,
   unreadDialogIds: [],
 })
@@ -32,6 +39,11 @@ export class RequestStats {
 
   countCommand(method: string): void {
     this.#counts.commands[method] = (this.#counts.commands[method] ?? 0) + 1
+  }
+
+  countBatch(methods: Iterable<string>): void {
+    const key = [...new Set(methods)].sort().join('+')
+    this.#counts.batchesByMethods[key] = (this.#counts.batchesByMethods[key] ?? 0) + 1
   }
 
   countRateLimited(): void {

@@ -1,16 +1,13 @@
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query'
 import { lazy, Suspense, useEffect, useState } from 'react'
-import { connectToPortal, type Portal } from '../bitrix24/connection.ts'
+import type { Portal } from '../bitrix24/connection.ts'
 import { PortalProvider, usePortal } from '../bitrix24/portal-context.tsx'
 import { useFitFrame } from '../bitrix24/use-fit-frame.ts'
 import { BootErrorBoundary } from '../features/boot/BootErrorBoundary.tsx'
 import { BootFailureScreen, ConnectingScreen } from '../features/boot/BootScreens.tsx'
 import { RecentScreen } from '../features/recent/components/RecentScreen.tsx'
-import { prefetchRecentList } from '../features/recent/api/prefetch.ts'
 import { I18nProvider } from '../i18n/i18n-context.tsx'
-import { resolveLanguage } from '../i18n/languages.ts'
-import { loadCatalog } from '../i18n/load-catalog.ts'
-import { createQueryClient } from './query-client.ts'
+import { connect, isMessageMenu } from './boot.ts'
 
 // The install page is opened once per portal: its code stays out of the initial bundle.
 const InstallScreen = lazy(() =>
@@ -25,9 +22,6 @@ const MessageMenuScreen = lazy(() =>
     default: module.MessageMenuScreen,
   })),
 )
-
-/** The message menu's placement (IM_CONTEXT_MENU): the app marks that message's dialog unread. */
-const isMessageMenu = (portal: Portal) => portal.placement.placement === 'IM_CONTEXT_MENU'
 
 /** Before getInitData answers, the launch URL's LANG (set by the portal) is the best guess. */
 function launchLanguage(): string {
@@ -52,15 +46,6 @@ function PortalApp() {
   )
 }
 
-/** Starts the handshake, and what the first screen needs the moment getInitData answers. */
-function connect(queryClient: QueryClient): Promise<Portal> {
-  return connectToPortal().then((portal) => {
-    void loadCatalog(resolveLanguage(portal.getLang()).portal)
-    if (!portal.isInstallMode && !isMessageMenu(portal)) prefetchRecentList(portal, queryClient)
-    return portal
-  })
-}
-
 type Connection =
   | { status: 'connecting' }
   | { status: 'ready'; portal: Portal }
@@ -70,19 +55,22 @@ type Connection =
  * The connection as state rather than a suspending promise: a Suspense reveal is throttled by
  * React (up to 300 ms), and the first screen should appear the moment the portal has answered.
  */
-function useConnection(queryClient: QueryClient): [Connection, () => void] {
+function useConnection(
+  queryClient: QueryClient,
+  firstAttempt: Promise<Portal>,
+): [Connection, () => void] {
   const [attempt, setAttempt] = useState(0)
   const [connection, setConnection] = useState<Connection>({ status: 'connecting' })
   useEffect(() => {
     let current = true
-    connect(queryClient).then(
+    ;(attempt === 0 ? firstAttempt : connect(queryClient)).then(
       (portal) => current && setConnection({ status: 'ready', portal }),
       (error: unknown) => current && setConnection({ status: 'failed', error }),
     )
     return () => {
       current = false
     }
-  }, [queryClient, attempt])
+  }, [queryClient, firstAttempt, attempt])
   const retry = () => {
     setConnection({ status: 'connecting' })
     setAttempt((n) => n + 1)
@@ -90,9 +78,18 @@ function useConnection(queryClient: QueryClient): [Connection, () => void] {
   return [connection, retry]
 }
 
-export function App() {
-  const [queryClient] = useState(createQueryClient)
-  const [connection, retry] = useConnection(queryClient)
+/**
+ * The app around a connection already under way (see main.tsx): `connection` is the first
+ * attempt, started with `queryClient` before React rendered; Try again starts another.
+ */
+export function App({
+  queryClient,
+  connection: firstAttempt,
+}: {
+  queryClient: QueryClient
+  connection: Promise<Portal>
+}) {
+  const [connection, retry] = useConnection(queryClient, firstAttempt)
   return (
     <QueryClientProvider client={queryClient}>
       <Suspense fallback={null}>

@@ -230,9 +230,12 @@ export class RestRoute {
       }
 
       if (method === 'batch') {
-        const answer = runBatch(methodParams, (subMethod, subParams) =>
-          this.#runCommand(subMethod, subParams, context),
-        )
+        const carried: string[] = []
+        const answer = runBatch(methodParams, (subMethod, subParams) => {
+          carried.push(normalizeMethod(subMethod))
+          return this.#runCommand(subMethod, subParams, context)
+        })
+        this.#deps.stats.countBatch(carried)
         return finish(200, { result: answer, time: this.#time(method, started) })
       }
 

@@ -8,8 +8,12 @@ import { isSelected, type Selection } from '../model/selection.ts'
 import { DialogRow } from './DialogRow.tsx'
 
 const ROW_HEIGHT = 64
-/** Ask for the next page this many rows before the end comes into view. */
-const PREFETCH_ROWS = 30
+/**
+ * Ask for the next page this many rows before the end comes into view: seconds ahead of a reading
+ * scroll, so the rows are there when it arrives, yet short of the first page's end, so a user who
+ * never scrolls loads nothing more.
+ */
+const PREFETCH_ROWS = 150
 
 export interface DialogListProps {
   entries: ListEntry[]
@@ -41,6 +45,9 @@ export function DialogList(props: DialogListProps) {
   const focusOnRender = useRef(false)
 
   const keys = useMemo(() => entries.map(keyOfEntry), [entries])
+  // A stable key function: the virtualiser recomputes every row's position when it changes, which
+  // at 20,000 rows would make each scroll frame cost the whole list.
+  const getItemKey = useCallback((index: number) => keys[index] ?? index, [keys])
   const activeIndex = activeKey === null ? -1 : keys.indexOf(activeKey)
   const tabStopIndex = activeIndex === -1 ? 0 : activeIndex
 
@@ -60,7 +67,7 @@ export function DialogList(props: DialogListProps) {
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 8,
-    getItemKey: (index) => keys[index] ?? index,
+    getItemKey,
     rangeExtractor,
   })
   const items = virtualizer.getVirtualItems()

@@ -298,15 +298,14 @@ describe('what the list shows', () => {
     expect(within(waiting).queryByRole('checkbox')).toBeNull()
     await userEvent.click(screen.getByRole('button', { name: 'Select the loaded chats' }))
     expect(screen.getByText('2 chats selected')).toBeInTheDocument()
-    // One request for the shown list's first page and the queue; later pages without the queue.
+    // The shown list asks for the queue once, beside its first page; later pages go without it.
     // (The Unread list behind the header's total asks for its own first page the same way.)
-    const shownListBatches = fake.calls.filter(
+    const queueAsks = fake.calls.filter(
       (c) =>
-        c.method === 'batch' &&
-        (c.params.commands as { params: Record<string, unknown> }[]).every(
-          (d) => d.params.UNREAD_ONLY === undefined,
-        ),
+        c.method === 'im.recent.list' &&
+        c.params.UNREAD_ONLY === undefined &&
+        c.params.SKIP_UNDISTRIBUTED_OPENLINES !== 'Y',
     )
-    expect(shownListBatches).toHaveLength(1)
+    expect(queueAsks).toHaveLength(1)
   })
 })

@@ -1,7 +1,7 @@
 import { act, fireEvent, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { createFakePortal } from '../../../test/fake-portal.ts'
+import { createFakePortal, imMethods } from '../../../test/fake-portal.ts'
 import { renderWithPortal } from '../../../test/render-with-portal.tsx'
 import { RecentScreen } from './RecentScreen.tsx'
 import { UNDO_WINDOW_MS } from './UndoToast.tsx'
@@ -15,16 +15,7 @@ const ITEMS = [
 
 async function setup() {
   const server = ITEMS.map((item) => ({ ...item }))
-  const fake = createFakePortal({
-    'im.recent.list': () => ({ items: server.map((item) => ({ ...item })), hasMore: false }),
-    'im.recent.unread': (params) => {
-      const item = server.find((i) => i.id === params.DIALOG_ID)
-      if (!item) return false
-      item.unread = params.ACTION === 'Y'
-      if (params.ACTION === 'N') item.counter = 0
-      return true
-    },
-  })
+  const fake = createFakePortal(imMethods(server))
   const utils = await renderWithPortal(<RecentScreen />, fake.portal)
   await screen.findByText('Sales')
   return { ...fake, ...utils, server }
@@ -142,7 +133,11 @@ describe('keyboard: every key the ? help lists', () => {
     await press('{ArrowDown}{ArrowDown}')
     await press('u')
     expect(row('chat9')).toHaveAttribute('data-unread', 'true')
-    expect(unreadCalls(calls)).toEqual(['chat7:N', 'chat9:Y'])
+    // Design team had unread messages and no mark: reading it is im.dialog.read alone.
+    expect(
+      calls.filter((c) => c.method === 'im.dialog.read').map((c) => c.params.DIALOG_ID),
+    ).toEqual(['chat7'])
+    expect(unreadCalls(calls)).toEqual(['chat9:Y'])
   })
 
   it('Enter opens the focused chat in the messenger', async () => {

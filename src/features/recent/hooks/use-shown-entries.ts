@@ -10,6 +10,11 @@ export function useShownEntries(loaded: readonly ListEntry[] | undefined, search
     (entry: ListEntry) => entry.kind !== 'dialog' || matchesSearch(entry.dialog, search, locale),
     [search, locale],
   )
-  const entries = useMemo(() => (loaded ?? []).filter(matches), [loaded, matches])
+  const entries = useMemo(
+    () =>
+      // Without a search every entry stays: no pass over thousands of titles per page.
+      search.trim() === '' ? (loaded ?? []) : (loaded ?? []).filter(matches),
+    [loaded, search, matches],
+  )
   return { entries, matches }
 }

@@ -7,8 +7,8 @@ import type { RecentListPayload } from '../api/payload.ts'
 import { collectEntries } from '../model/collect.ts'
 import { unreadTotal } from '../model/unread-total.ts'
 
-/** 25 pages of 200: past 5,000 unread chats the header says "5,000+" rather than page on. */
-const MAX_PAGES = 25
+/** Past this many unread chats the header says "5,000+" rather than page on. */
+const MAX_DIALOGS = 5_000
 
 /** The current user's id (0 until the portal has said). */
 export function useCurrentUserId(): number {
@@ -18,7 +18,7 @@ export function useCurrentUserId(): number {
 
 export interface UnreadTotal {
   total: number
-  /** False while pages are still coming, or when there were more than MAX_PAGES. */
+  /** False while pages are still coming, or when there were more than MAX_DIALOGS. */
   complete: boolean
 }
 
@@ -38,7 +38,10 @@ export function useUnreadTotal(userId: number): UnreadTotal | null {
           entry.kind === 'dialog' ? [entry.dialog] : [],
         ),
       ),
-      pages: data.pages.length,
+      loaded: data.pages.reduce(
+        (count, page) => count + (Array.isArray(page?.items) ? page.items.length : 0),
+        0,
+      ),
     }),
     [userId],
   )
@@ -47,7 +50,7 @@ export function useUnreadTotal(userId: number): UnreadTotal | null {
     select,
   })
   const { data, hasNextPage, isFetchingNextPage, fetchNextPage } = query
-  const more = hasNextPage && (data?.pages ?? 0) < MAX_PAGES
+  const more = hasNextPage && (data?.loaded ?? 0) < MAX_DIALOGS
   useEffect(() => {
     if (more && !isFetchingNextPage) void fetchNextPage()
   }, [more, isFetchingNextPage, fetchNextPage])

@@ -1,6 +1,22 @@
 import type { RecentListPayload } from '../api/payload.ts'
 import { toDialog, type Dialog } from './dialog.ts'
 
+/**
+ * Each item's dialog, kept as long as the item object lives. A new page, a refresh or a confirmed
+ * change replaces only the items it touches, so merging a page costs that page's items — not a
+ * fresh parse of the thousands of dialogs already loaded.
+ */
+const parsed = new WeakMap<object, { userId: number; waiting: boolean; dialog: Dialog | null }>()
+
+function dialogOf(raw: unknown, userId: number, waiting: boolean): Dialog | null {
+  if (typeof raw !== 'object' || raw === null) return null
+  const known = parsed.get(raw)
+  if (known && known.userId === userId && known.waiting === waiting) return known.dialog
+  const dialog = toDialog(raw, { userId, waiting })
+  parsed.set(raw, { userId, waiting, dialog })
+  return dialog
+}
+
 export type ListEntry = { kind: 'dialog'; dialog: Dialog } | { kind: 'broken'; key: string }
 
 /**
@@ -21,7 +37,7 @@ export function collectEntries(pages: readonly RecentListPayload[], userId = 0):
   }))
   ;[queue, ...lists].forEach(({ items, waiting }, pageIndex) => {
     items.forEach((raw, itemIndex) => {
-      const dialog = toDialog(raw, { userId, waiting })
+      const dialog = dialogOf(raw, userId, waiting)
       if (!dialog) {
         entries.push({ kind: 'broken', key: `broken:${pageIndex}:${itemIndex}` })
         return

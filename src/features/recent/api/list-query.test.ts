@@ -1,0 +1,83 @@
+import { QueryClient, InfiniteQueryObserver } from '@tanstack/react-query'
+import { describe, expect, it } from 'vitest'
+import { createFakePortal } from '../../../test/fake-portal.ts'
+import { PAGE_SIZE, PAGES_PER_BATCH, recentListQueryOptions } from './list-query.ts'
+
+/**
+ * A portal of `total` dialogs answering im.recent.list as the docs say: `hasMore` is true on any
+ * full page, so the page after the last full one comes back empty (PROTOCOL.md §4).
+ */
+function portalWith(total: number) {
+  return createFakePortal({
+    'im.recent.list': (params) => {
+      const offset = Number(params.OFFSET)
+      const limit = Number(params.LIMIT)
+      const ids = Array.from(
+        { length: Math.max(0, Math.min(limit, total - offset)) },
+        (_, i) => offset + i + 1,
+      )
+      return {
+        items: ids.map((id) => ({ id, title: `Dialog ${id}` })),
+        hasMore: ids.length === limit,
+      }
+    },
+  })
+}
+
+async function loadEverything(total: number) {
+  const { portal, calls } = portalWith(total)
+  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } })
+  const observer = new InfiniteQueryObserver(
+    queryClient,
+    recentListQueryOptions(portal, queryClient, 'all'),
+  )
+  await observer.refetch()
+  let result = observer.getCurrentResult()
+  while (result.hasNextPage) result = await observer.fetchNextPage()
+  const ids = result.data?.pages.flatMap((page) =>
+    page.items?.map((item) => (item as { id: number }).id),
+  )
+  return { ids, calls }
+}
+
+describe('recent list paging', () => {
+  it('asks for the first page alone, then for the next pages together in one batch', async () => {
+    const total = PAGE_SIZE * (1 + PAGES_PER_BATCH) + 30
+    const { ids, calls } = await loadEverything(total)
+    expect(ids).toEqual(Array.from({ length: total }, (_, i) => i + 1))
+    // The first page (with the queue's page past the end beside it), one batch of
+    // PAGES_PER_BATCH pages, one more batch holding the rest.
+    expect(calls.filter((call) => call.method === 'batch')).toHaveLength(3)
+    const pageOffsets = calls
+      .filter((call) => call.method === 'im.recent.list' && call.params.SKIP_CHAT !== 'Y')
+      .map((call) => call.params.OFFSET)
+    expect(pageOffsets).toEqual([
+      0,
+      ...Array.from({ length: PAGES_PER_BATCH }, (_, i) => PAGE_SIZE * (1 + i)),
+      ...Array.from({ length: PAGES_PER_BATCH }, (_, i) => PAGE_SIZE * (1 + PAGES_PER_BATCH + i)),
+    ])
+  })
+
+  it('ends at the empty page the portal sends after a full last page', async () => {
+    const { ids } = await loadEverything(PAGE_SIZE * 3)
+    expect(ids).toHaveLength(PAGE_SIZE * 3)
+  })
+
+  it('fails the page when one of its commands fails, rather than leaving a gap', async () => {
+    const { portal } = createFakePortal({
+      'im.recent.list': (params) => {
+        if (Number(params.OFFSET) === PAGE_SIZE * 2) throw new Error('QUERY_LIMIT_EXCEEDED')
+        return { items: [{ id: Number(params.OFFSET) + 1 }], hasMore: true }
+      },
+    })
+    const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } })
+    const observer = new InfiniteQueryObserver(
+      queryClient,
+      recentListQueryOptions(portal, queryClient, 'all'),
+    )
+    await observer.refetch()
+    const result = await observer.fetchNextPage()
+    expect(result.isFetchNextPageError).toBe(true)
+    expect(result.data?.pages).toHaveLength(1)
+  })
+})
