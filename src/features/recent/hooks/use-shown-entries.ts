@@ -4,7 +4,7 @@ import type { ListEntry } from '../model/collect.ts'
 import { matchesSearch } from '../model/filters.ts'
 
 /** The loaded entries the search lets through (placeholders stay: they match nothing and hide nothing). */
-export function useShownEntries(loaded: readonly ListEntry[] | undefined, search: string) {
+export function useShownEntries(loaded: ListEntry[] | undefined, search: string) {
   const { locale } = useI18n()
   const matches = useCallback(
     (entry: ListEntry) => entry.kind !== 'dialog' || matchesSearch(entry.dialog, search, locale),
