@@ -3,6 +3,7 @@ import tseslint from 'typescript-eslint'
 import reactHooks from 'eslint-plugin-react-hooks'
 import pluginQuery from '@tanstack/eslint-plugin-query'
 import globals from 'globals'
+import { createNodeResolver, importX } from 'eslint-plugin-import-x'
 
 export default tseslint.config(
   { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report'] },
@@ -27,6 +28,19 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    // No import circles: a module that needs another's part takes it from where it lives, so
+    // every feature reads from the bottom up.
+    files: ['src/**/*.{ts,tsx}'],
+    plugins: { 'import-x': importX },
+    settings: {
+      // TypeScript's own files are read for their imports (the rule sees only .js otherwise).
+      'import-x/extensions': importX.flatConfigs.typescript.settings['import-x/extensions'],
+      'import-x/parsers': importX.flatConfigs.typescript.settings['import-x/parsers'],
+      'import-x/resolver-next': [createNodeResolver()],
+    },
+    rules: { 'import-x/no-cycle': 'error' },
   },
   {
     files: ['src/bitrix24/**'],

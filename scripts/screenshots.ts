@@ -88,6 +88,8 @@ async function main(): Promise<void> {
       await frame.locator('html[dir]').waitFor()
       // Let avatars and fonts settle.
       await page.waitForLoadState('networkidle')
+      // A pointer over a row shows its quiet action, as a user sees the list.
+      if (!shot.phone) await frame.locator('.dialog-row:has(.dialog-row__toggle)').nth(1).hover()
       await page.waitForTimeout(300)
       await page.locator('#app-frame').screenshot({ path: `${out}${shot.file}` })
       console.log(`docs/screenshots/${shot.file}`)

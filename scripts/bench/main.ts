@@ -10,7 +10,7 @@ import { buildApp, measureBundle } from './bundle.ts'
 import { measureColdStart } from './cold-start.ts'
 import { startHarness } from './harness.ts'
 import { measureNetwork } from './network.ts'
-import { README, RESULTS, updateReadme } from './readme.ts'
+import { PAGE, RESULTS, updatePage } from './performance-page.ts'
 import { renderReport, writeResults } from './report.ts'
 import type { BenchResults } from './results.ts'
 import { measureScale } from './scale.ts'
@@ -120,8 +120,8 @@ try {
   await writeResults(out, results)
   console.log(`\nWrote ${out}`)
   if (out === RESULTS) {
-    await updateReadme(out)
-    console.log(`Wrote its figures into ${README}`)
+    await updatePage(out)
+    console.log(`Wrote its figures into ${PAGE}`)
   }
   if (errors.length > 0) exitCode = 1
   const broken = brokenBudgets(results.budgets, results.mode)

@@ -70,7 +70,11 @@ export function createFakePortal(handlers: Record<string, Handler>, placement = 
       userSet: async (name: string, value: unknown) => void userOptions.set(name, value),
     },
     getTargetOrigin: () => 'https://acme.bitrix24.com',
-    parent: { imOpenMessenger, resizeWindowAuto: vi.fn(async () => {}) },
+    parent: {
+      imOpenMessenger,
+      resizeWindowAuto: vi.fn(async () => {}),
+      setTitle: vi.fn(async () => {}),
+    },
     placement: { placement },
     getLang: () => 'en',
     isInstallMode: false,

@@ -1,10 +1,25 @@
-import { QueryClientProvider } from '@tanstack/react-query'
-import { act, render, type RenderResult } from '@testing-library/react'
+import { QueryClientProvider, type QueryClient } from '@tanstack/react-query'
+import { act, render, renderHook, type RenderResult } from '@testing-library/react'
 import { Suspense, type ReactNode } from 'react'
 import { createQueryClient } from '../app/query-client.ts'
 import type { Portal } from '../bitrix24/connection.ts'
 import { PortalProvider } from '../bitrix24/portal-context.tsx'
 import { I18nProvider } from '../i18n/i18n-context.tsx'
+
+/** The providers App puts around the screen, over a given portal. */
+function providers(portal: Portal, queryClient: QueryClient) {
+  return function Providers({ children }: { children: ReactNode }) {
+    return (
+      <QueryClientProvider client={queryClient}>
+        <Suspense fallback={null}>
+          <I18nProvider portalLang="en">
+            <PortalProvider portal={portal}>{children}</PortalProvider>
+          </I18nProvider>
+        </Suspense>
+      </QueryClientProvider>
+    )
+  }
+}
 
 /**
  * Renders a piece of the app the way App does, around a given portal. Awaited inside act():
@@ -12,17 +27,20 @@ import { I18nProvider } from '../i18n/i18n-context.tsx'
  */
 export async function renderWithPortal(ui: ReactNode, portal: Portal) {
   const queryClient = createQueryClient()
+  const Providers = providers(portal, queryClient)
   let result!: RenderResult
   await act(async () => {
-    result = render(
-      <QueryClientProvider client={queryClient}>
-        <Suspense fallback={null}>
-          <I18nProvider portalLang="en">
-            <PortalProvider portal={portal}>{ui}</PortalProvider>
-          </I18nProvider>
-        </Suspense>
-      </QueryClientProvider>,
-    )
+    result = render(<Providers>{ui}</Providers>)
+  })
+  return { ...result, queryClient }
+}
+
+/** A hook of the app inside the same providers as renderWithPortal. */
+export async function renderHookWithPortal<R>(hook: () => R, portal: Portal) {
+  const queryClient = createQueryClient()
+  let result!: ReturnType<typeof renderHook<R, unknown>>
+  await act(async () => {
+    result = renderHook(hook, { wrapper: providers(portal, queryClient) })
   })
   return { ...result, queryClient }
 }

@@ -1,7 +1,7 @@
 import type { InfiniteData, QueryClient } from '@tanstack/react-query'
 import { applyMark } from '../model/dialog.ts'
 import { recentKeys } from './keys.ts'
-import type { MarkChange } from './marks.ts'
+import type { MarkChange } from './commands.ts'
 import type { RecentItemPayload, RecentListPayload } from './payload.ts'
 
 /**

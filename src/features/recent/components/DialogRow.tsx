@@ -148,17 +148,17 @@ export const DialogRow = memo(function DialogRow(props: DialogRowProps) {
       {dialog.waiting ? (
         <span className="dialog-row__waiting">{t('waitingInQueue')}</span>
       ) : (
+        // Quiet, as in the messenger: an icon that shows on hover and focus (always to a finger).
         <Button
+          variant="ghost"
           className="dialog-row__toggle"
-          variant={unread ? 'primary' : 'secondary'}
           onClick={() => props.onToggle(dialog, !unread)}
           aria-label={t(unread ? 'markReadFor' : 'markUnreadFor', { title })}
           aria-describedby={failure ? failureId : undefined}
           title={t(unread ? 'markRead' : 'markUnread')}
+          data-tooltip={t(unread ? 'markRead' : 'markUnread')}
         >
-          {/* On a phone the icon stands in for the words, so the title keeps the row's width. */}
-          <Icon name={unread ? 'done' : 'unread'} size={20} />
-          <span className="dialog-row__toggle-label">{t(unread ? 'markRead' : 'markUnread')}</span>
+          <Icon name={unread ? 'done' : 'unread'} size={18} />
         </Button>
       )}
     </li>

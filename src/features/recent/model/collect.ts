@@ -49,3 +49,11 @@ export function collectEntries(pages: readonly RecentListPayload[], userId = 0):
   })
   return entries
 }
+
+/** The dialogs among the entries, placeholders left out. */
+export const dialogsOf = (entries: readonly ListEntry[]): Dialog[] =>
+  entries.flatMap((entry) => (entry.kind === 'dialog' ? [entry.dialog] : []))
+
+/** What selection, bulk changes and Mark all may touch: not the sessions waiting in the queue. */
+export const markableOf = (entries: readonly ListEntry[]): Dialog[] =>
+  dialogsOf(entries).filter((dialog) => !dialog.waiting)

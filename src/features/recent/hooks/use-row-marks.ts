@@ -1,0 +1,84 @@
+import { useQueryClient } from '@tanstack/react-query'
+import { useCallback, useMemo } from 'react'
+import { usePortal } from '../../../bitrix24/portal-context.tsx'
+import { useLatestCallback } from '../../../hooks/use-latest-callback.ts'
+import { useI18n } from '../../../i18n/i18n-context.tsx'
+import { createMarkActions, type MarkActions, type MarkChange } from '../api/marks.ts'
+import { usePendingMarks, type RowFailure } from '../api/pending-marks.ts'
+import { dialogsOf, type ListEntry } from '../model/collect.ts'
+import { isUnread, type Dialog } from '../model/dialog.ts'
+import { describeFailure } from '../model/failure-reason.ts'
+import { useCrossTabSync } from './use-cross-tab.ts'
+import type { Say } from './use-toast.ts'
+
+/**
+ * One row's mark: the change goes out at once with Undo back to what the row showed; a failure is
+ * said with the chat's title and a Retry. Also tells what a row shows while changes are on the way.
+ */
+export function useRowMarks(loaded: readonly ListEntry[] | undefined, say: Say, close: () => void) {
+  const { t } = useI18n()
+  const portal = usePortal()
+  const queryClient = useQueryClient()
+  const pending = usePendingMarks()
+  const broadcast = useCrossTabSync()
+  /** Says what failed; its Retry sends the change again through the actions that failed it. */
+  const announceFailure = useLatestCallback(
+    (change: MarkChange, error: Error, actions: MarkActions) => {
+      const dialog = dialogsOf(loaded ?? []).find((d) => d.key === String(change.dialogId))
+      say({
+        tone: 'error',
+        text: t(change.unread ? 'changeFailedUnread' : 'changeFailedRead', {
+          title: dialog?.title || t('untitled'),
+          reason: describeFailure(t, error),
+        }),
+        onRetry: () => {
+          close()
+          actions.markOne(change)
+        },
+      })
+    },
+  )
+  const actions = useMemo(() => {
+    const created: MarkActions = createMarkActions(portal, queryClient, {
+      onConfirmed: broadcast,
+      onFailed: (change, error) => announceFailure(change, error, created),
+    })
+    return created
+  }, [portal, queryClient, broadcast, announceFailure])
+
+  /** Whether the row shows unread: the latest change on its way, else the server's state. */
+  const shownUnread = useCallback(
+    (dialog: Dialog) => pending.pending.get(dialog.key) ?? isUnread(dialog),
+    [pending.pending],
+  )
+  /** Whether reading this dialog reads messages (which the server cannot make unread again). */
+  const readsMessages = useCallback(
+    (dialog: Dialog) => dialog.counter > 0 && pending.pending.get(dialog.key) !== false,
+    [pending.pending],
+  )
+
+  const toggle = useLatestCallback((dialog: Dialog, unread: boolean) => {
+    const previous = shownUnread(dialog)
+    const readMessages = !unread && readsMessages(dialog)
+    actions.markOne({ dialogId: dialog.dialogId, unread })
+    say({
+      text: t(unread ? 'toastMarkedUnread' : 'toastMarkedRead', {
+        title: dialog.title || t('untitled'),
+      }),
+      onUndo: () => {
+        actions.markOne({ dialogId: dialog.dialogId, unread: previous })
+        if (readMessages) say({ text: t('unreadAgainNoCount') })
+        else close()
+      },
+    })
+  })
+
+  const retry = useLatestCallback((failure: RowFailure) => {
+    pending.dismiss(failure.mutationId)
+    actions.markOne(failure.change)
+  })
+
+  return { pending, actions, shownUnread, readsMessages, toggle, retry }
+}
+
+export type RowMarks = ReturnType<typeof useRowMarks>

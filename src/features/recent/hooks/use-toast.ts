@@ -1,0 +1,12 @@
+import { useCallback, useState } from 'react'
+import type { ToastMessage } from '../components/UndoToast.tsx'
+
+export type Say = (message: Omit<ToastMessage, 'id'>) => void
+
+/** The screen's one message at a time: a new one replaces what was shown. */
+export function useToast() {
+  const [toast, setToast] = useState<ToastMessage | null>(null)
+  const say: Say = useCallback((message) => setToast({ id: Date.now(), ...message }), [])
+  const close = useCallback(() => setToast(null), [])
+  return { toast, say, close }
+}
