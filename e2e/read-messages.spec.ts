@@ -14,16 +14,7 @@ import {
 // and no manual mark — im.recent.unread N alone removes only the mark (PROTOCOL.md §4).
 
 const toast = (app: AppHandle) => app.frame.locator('.toast')
-/**
- * Requests that wrote. A list refresh of the first page is a batch too, carrying the page and the
- * queue of open lines (two im.recent.list commands), so those batches are taken out.
- */
-const writes = (counts: control.RequestCounts) =>
-  (counts.byMethod.batch ?? 0) -
-  (counts.commands['im.recent.list'] ?? 0) / 2 +
-  (counts.byMethod['im.recent.unread'] ?? 0) +
-  (counts.byMethod['im.dialog.read'] ?? 0) +
-  (counts.byMethod['im.dialog.read.all'] ?? 0)
+const writes = control.writeRequests
 
 async function relaunchShowsRead(
   app: AppHandle,

@@ -133,6 +133,26 @@ export function truth(base: string, user = 1): Promise<Truth> {
   return call<Truth>(base, 'GET', `/__control/truth?user=${encodeURIComponent(String(user))}`)
 }
 
+/** The methods that change what a row shows: the manual mark, and reading the messages. */
+export const WRITE_METHODS = ['im.recent.unread', 'im.dialog.read', 'im.dialog.read.all']
+
+const writes = (methods: string) => methods.split('+').some((m) => WRITE_METHODS.includes(m))
+
+/** Batch requests that carried a change (batches of list pages only read). */
+export function writeBatches(counts: RequestCounts): number {
+  return Object.entries(counts.batchesByMethods)
+    .filter(([methods]) => writes(methods))
+    .reduce((sum, [, count]) => sum + count, 0)
+}
+
+/** HTTP requests that changed marks: plain calls plus the batches that carried a change. */
+export function writeRequests(counts: RequestCounts): number {
+  return (
+    WRITE_METHODS.reduce((sum, method) => sum + (counts.byMethod[method] ?? 0), 0) +
+    writeBatches(counts)
+  )
+}
+
 export function requests(base: string): Promise<RequestCounts> {
   return call<RequestCounts>(base, 'GET', '/__control/requests')
 }

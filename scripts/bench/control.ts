@@ -31,21 +31,8 @@ export async function settledRequests(
   return last
 }
 
-/** The methods that change what a row shows: the manual mark, and reading the messages. */
-const WRITE_METHODS = ['im.recent.unread', 'im.dialog.read']
-
-/**
- * HTTP requests that change marks: single calls plus the batches that carried a change (a batch is
- * one request; batches of list pages only read).
- */
-export function writeRequests(counts: RequestCounts): number {
-  const writingBatches = Object.entries(counts.batchesByMethods)
-    .filter(([methods]) => methods.split('+').some((method) => WRITE_METHODS.includes(method)))
-    .reduce((sum, [, count]) => sum + count, 0)
-  return (
-    WRITE_METHODS.reduce((sum, method) => sum + (counts.byMethod[method] ?? 0), 0) + writingBatches
-  )
-}
+/** HTTP requests that change marks: plain calls plus the batches that carried a change. */
+export const { writeRequests, WRITE_METHODS } = control
 
 /** Changes sent, whichever way: commands inside batches plus single calls. */
 export function writeCommands(counts: RequestCounts): number {
