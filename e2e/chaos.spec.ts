@@ -72,7 +72,8 @@ const FAULTS: { name: string; slow?: boolean; spec: FaultSpec | 'expire-token' }
 
 const FILTER_NAMES = ['All', 'Unread', 'Direct', 'Chats', 'Open lines']
 const FAILED = /^Could not mark “(.*)” as (read|unread): /
-const BULK_MESSAGE = /changed|Nothing to change|Cancelled/
+// "unread again": an Undo after a read that read messages brings back the mark, not the count.
+const BULK_MESSAGE = /changed|Nothing to change|Cancelled|unread again/
 
 interface Report {
   /** Order of appearance. */
