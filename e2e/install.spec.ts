@@ -119,6 +119,10 @@ test('a failed step is shown with its reason, and Try again completes the instal
   await app.frame.getByRole('button', { name: 'Try again' }).click()
   await expect.poll(async () => (await control.truth(portalUrl)).installed).toBe(true)
   expect(await bindings(portalUrl)).toHaveLength(2)
+  // The portal reloads after the install and opens the app itself: the list, not the wizard.
+  await expect(app.frame.getByRole('list', { name: 'Recent chats' })).toBeVisible({
+    timeout: 15_000,
+  })
 })
 
 test('a user who is not an administrator is told who can install, and offered no button that can only fail', async ({
