@@ -115,13 +115,14 @@ for (const scheme of ['light', 'dark'] as const) {
       })
       expect(await audit(await appFrame(page))).toEqual([])
 
+      // The check step fails (a 500 past the SDK's retries): the screen names the failed step.
       await control.injectFault(portalUrl, {
-        method: 'placement.bind',
+        method: 'placement.get',
         kind: 'http',
-        status: 400,
-        error: 'ERROR_PLACEMENT_NOT_FOUND',
-        description: 'Placement not found',
-        times: 1,
+        status: 500,
+        error: 'INTERNAL_SERVER_ERROR',
+        description: 'Internal server error',
+        times: 4,
       })
       const admin = await launch(page, { install: true })
       await admin.frame.getByRole('button', { name: 'Install', exact: true }).click()
