@@ -11,10 +11,10 @@ import { renderHookWithPortal } from './render-with-portal.tsx'
 
 /** The screen's marking hooks wired as RecentScreen wires them, without its layout. */
 function useMarking(filter: RecentFilter, search: string) {
-  const { query, loadAll } = useRecentList(filter, 0)
-  const { entries, matches } = useShownEntries(query.data, search)
+  const { query, entries: loaded, loadAll } = useRecentList(filter, 0)
+  const { entries, matches } = useShownEntries(loaded, search)
   const messages = useToast()
-  const marks = useRowMarks(query.data, messages.say, messages.close)
+  const marks = useRowMarks(loaded, messages.say, messages.close)
   const bulk = useBulkMarks(marks, messages.say, messages.close)
   const list = { entries, loadAll, matches }
   const selection = useRowSelection(list, marks, bulk)

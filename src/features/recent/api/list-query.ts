@@ -1,5 +1,6 @@
 import { infiniteQueryOptions, type QueryClient } from '@tanstack/react-query'
 import { callBatch, callMethod, RestError } from '../../../bitrix24/rest.ts'
+import { yieldToMain } from '../../../lib/yield-to-main.ts'
 import type { Portal } from '../../../bitrix24/connection.ts'
 import { isPlaceholder } from '../model/dialog.ts'
 import { FILTER_PARAMS, matchesFilter, type RecentFilter } from '../model/filters.ts'
@@ -12,15 +13,42 @@ export const PAGE_SIZE = 200
 
 /**
  * Pages after the first travel this many at a time, as im.recent.list commands of one `batch`
- * request: 20,000 dialogs cost 21 requests instead of 101, which the portal's rate limit (a burst
- * of 50, then 2/s) lets through at once. Five pages (about 1.8 MB of items) keep the answer small
- * enough to parse without stalling the list.
+ * request. Three pages (600 records, about 750 kB) is the balance between the portal's rate limit
+ * (a burst of 50, then 2/s; 20,000 dialogs are about 28,000 records, so 47 requests: the burst)
+ * and the work the SDK does on each answer in one go (it parses the answer and serialises it
+ * again for its log), which grows with the answer and holds the list still while it runs.
  */
-export const PAGES_PER_BATCH = 5
+export const PAGES_PER_BATCH = 3
 
 /** The offset after a list page: the first page is one im.recent.list call, later ones a batch. */
 export const nextOffset = (offset: number) =>
   offset === 0 ? PAGE_SIZE : offset + PAGE_SIZE * PAGES_PER_BATCH
+
+/**
+ * Once the user scrolls past the first page, each batch asks for the one after it as it leaves:
+ * the next rows are on their way while these are shown, so a fast scroll waits for one round
+ * trip, not one per batch. Only one batch is read ahead, and it is dropped if nobody asks for it
+ * in time (its rows would be older than a refresh).
+ */
+const READ_AHEAD_MS = 10_000
+
+interface ReadAhead {
+  offset: number
+  requestedAt: number
+  pages: Promise<RecentListPayload[]>
+}
+
+/** One read-ahead per filter (the Unread filter's list pages on beside the one on screen). */
+const readAheads = new WeakMap<QueryClient, Map<RecentFilter, ReadAhead>>()
+
+function readAheadsOf(queryClient: QueryClient): Map<RecentFilter, ReadAhead> {
+  let map = readAheads.get(queryClient)
+  if (!map) {
+    map = new Map()
+    readAheads.set(queryClient, map)
+  }
+  return map
+}
 
 /** How often the list is refreshed while the app is visible. */
 export const REFRESH_INTERVAL_MS = 30_000
@@ -154,13 +182,35 @@ export async function fetchRecentPage(
   })
   let pages: (RecentListPayload | undefined)[]
   let queue: RecentListPayload | undefined
+  let answeredFor = requestedAt
   if (offset === 0) {
     const first = await askPage(portal, params(0), WITH_QUEUE.has(filter))
     pages = [first.page]
     queue = first.queue
   } else {
-    pages = await fetchPages(portal, offset, params)
+    const ahead = readAheadsOf(queryClient)
+    const early = ahead.get(filter)
+    ahead.delete(filter)
+    const fresh =
+      early?.offset === offset && requestedAt - early.requestedAt < READ_AHEAD_MS ? early : null
+    if (fresh) answeredFor = fresh.requestedAt
+    const these = fresh?.pages ?? fetchPages(portal, offset, params)
+    // The batch right after the first page comes with the first screen, before any scroll; from
+    // the next one on the user is scrolling, and the batch after is read ahead.
+    if (offset > PAGE_SIZE) {
+      const next = nextOffset(offset)
+      const following = {
+        offset: next,
+        requestedAt: Date.now(),
+        pages: fetchPages(portal, next, params),
+      }
+      // Reading ahead is a guess: if nobody takes it, its failure is nobody's business.
+      following.pages.catch(() => {})
+      ahead.set(filter, following)
+    }
+    pages = await these
   }
+  await yieldToMain()
   return withLaterConfirmations(
     queryClient,
     {
@@ -168,7 +218,7 @@ export async function fetchRecentPage(
       hasMore: hasMoreAfter(pages.at(-1)),
       ...(queue && { queued: itemsOf(queue, filter) }),
     },
-    requestedAt,
+    answeredFor,
   )
 }
 

@@ -1,7 +1,8 @@
-import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query'
+import { useInfiniteQuery, useIsFetching, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useCallback, useEffect } from 'react'
 import { usePortal } from '../../../bitrix24/portal-context.tsx'
 import { currentUserQueryOptions } from '../api/current-user.ts'
+import { recentKeys } from '../api/keys.ts'
 import { recentListQueryOptions } from '../api/list-query.ts'
 import type { RecentListPayload } from '../api/payload.ts'
 import { collectEntries } from '../model/collect.ts'
@@ -51,9 +52,16 @@ export function useUnreadTotal(userId: number): UnreadTotal | null {
   })
   const { data, hasNextPage, isFetchingNextPage, fetchNextPage } = query
   const more = hasNextPage && (data?.loaded ?? 0) < MAX_DIALOGS
+  // The rows the user is scrolling to come first: the total's later pages wait while another list
+  // is loading, so they neither delay it nor spend the portal's rate-limit burst before it.
+  const othersLoading =
+    useIsFetching({
+      queryKey: recentKeys.lists(),
+      predicate: (other) => other.queryKey.at(-1) !== 'unread',
+    }) > 0
   useEffect(() => {
-    if (more && !isFetchingNextPage) void fetchNextPage()
-  }, [more, isFetchingNextPage, fetchNextPage])
+    if (more && !isFetchingNextPage && !othersLoading) void fetchNextPage()
+  }, [more, isFetchingNextPage, othersLoading, fetchNextPage])
 
   if (data === undefined || userId === 0) return null
   return { total: data.total, complete: !hasNextPage }

@@ -19,36 +19,91 @@ function dialogOf(raw: unknown, userId: number, waiting: boolean): Dialog | null
 
 export type ListEntry = { kind: 'dialog'; dialog: Dialog } | { kind: 'broken'; key: string }
 
+interface Source {
+  items: readonly unknown[]
+  waiting: boolean
+}
+
+/** One empty list for every missing one, so an unchanged page without items compares equal. */
+const NONE: readonly unknown[] = []
+
+/** Sessions waiting in the queue first, where the messenger puts them: they wait for an answer. */
+function sourcesOf(pages: readonly RecentListPayload[]): Source[] {
+  const queue = pages[0]?.queued
+  return [
+    { items: Array.isArray(queue) ? queue : NONE, waiting: true },
+    ...pages.map((page) => ({
+      // A page is whatever the portal sent as `result`: possibly not even an object.
+      items:
+        typeof page === 'object' && page !== null && Array.isArray(page.items) ? page.items : NONE,
+      waiting: false,
+    })),
+  ]
+}
+
 /**
  * Flattens loaded pages into list entries. Adjacent im.recent.list pages overlap (the portal
  * collapses its internal records per page), so a dialog is kept once, where it first appears.
  * Items without a usable id become placeholders instead of breaking the list. `userId` (0 while
  * unknown) tells which chats the user muted.
+ *
+ * The collector remembers its last answer and redoes only the pages from the first that changed:
+ * a page arriving at the end of 20,000 dialogs costs that page, not the whole list again.
  */
-export function collectEntries(pages: readonly RecentListPayload[], userId = 0): ListEntry[] {
-  const seen = new Set<string>()
-  const entries: ListEntry[] = []
-  // Sessions waiting in the queue first, where the messenger puts them: they wait for an answer.
-  const queue = { items: pages[0]?.queued ?? [], waiting: true }
-  const lists = pages.map((page) => ({
-    // A page is whatever the portal sent as `result`: possibly not even an object.
-    items: typeof page === 'object' && page !== null && Array.isArray(page.items) ? page.items : [],
-    waiting: false,
-  }))
-  ;[queue, ...lists].forEach(({ items, waiting }, pageIndex) => {
-    items.forEach((raw, itemIndex) => {
-      const dialog = dialogOf(raw, userId, waiting)
-      if (!dialog) {
-        entries.push({ kind: 'broken', key: `broken:${pageIndex}:${itemIndex}` })
-        return
-      }
-      if (seen.has(dialog.key)) return
-      seen.add(dialog.key)
-      entries.push({ kind: 'dialog', dialog })
+export function createEntryCollector() {
+  let last: {
+    sources: Source[]
+    userId: number
+    entries: ListEntry[]
+    /** entries.length after each source. */
+    ends: number[]
+  } | null = null
+  /** The dialogs kept so far, and the keys each source kept (to forget them when it changes). */
+  const kept = new Set<string>()
+  let keptBySource: string[][] = []
+
+  return (pages: readonly RecentListPayload[], userId = 0): ListEntry[] => {
+    const sources = sourcesOf(pages)
+    let same = 0
+    if (last && last.userId === userId) {
+      const before = last.sources
+      while (
+        same < sources.length &&
+        same < before.length &&
+        sources[same]?.items === before[same]?.items
+      )
+        same++
+      if (same === sources.length && same === before.length) return last.entries
+    }
+    for (const keys of keptBySource.slice(same)) for (const key of keys) kept.delete(key)
+    keptBySource = keptBySource.slice(0, same)
+    const entries = last && same > 0 ? last.entries.slice(0, last.ends[same - 1]) : []
+    const ends = last && same > 0 ? last.ends.slice(0, same) : []
+    sources.slice(same).forEach(({ items, waiting }, offset) => {
+      const index = same + offset
+      const keys: string[] = []
+      items.forEach((raw, itemIndex) => {
+        const dialog = dialogOf(raw, userId, waiting)
+        if (!dialog) {
+          entries.push({ kind: 'broken', key: `broken:${index}:${itemIndex}` })
+          return
+        }
+        if (kept.has(dialog.key)) return
+        kept.add(dialog.key)
+        keys.push(dialog.key)
+        entries.push({ kind: 'dialog', dialog })
+      })
+      keptBySource.push(keys)
+      ends.push(entries.length)
     })
-  })
-  return entries
+    last = { sources, userId, entries, ends }
+    return entries
+  }
 }
+
+/** The entries of `pages`, collected from scratch. */
+export const collectEntries = (pages: readonly RecentListPayload[], userId = 0): ListEntry[] =>
+  createEntryCollector()(pages, userId)
 
 /** The dialogs among the entries, placeholders left out. */
 export const dialogsOf = (entries: readonly ListEntry[]): Dialog[] =>
