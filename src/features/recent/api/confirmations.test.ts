@@ -52,4 +52,17 @@ describe('confirmations', () => {
       expect(data?.pages[0]?.items[1]).toEqual({ id: 'chat2', unread: false, counter: 0 })
     }
   })
+
+  it('leave the pages a change does not touch as they were, so the list redoes only the one', () => {
+    const client = new QueryClient()
+    const untouched = { items: [{ id: 7, unread: false, counter: 0 }], hasMore: true }
+    client.setQueryData(['recent', 'list', 'all'], {
+      pages: [untouched, page()],
+      pageParams: [0, 200],
+    })
+    confirmInCache(client, [{ dialogId: 'chat2', unread: false }])
+    const data = client.getQueryData<{ pages: unknown[] }>(['recent', 'list', 'all'])
+    expect(data?.pages[0]).toBe(untouched)
+    expect(data?.pages[1]).not.toEqual(page())
+  })
 })

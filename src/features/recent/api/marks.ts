@@ -72,11 +72,26 @@ function afterEarlierWrites(queryClient: QueryClient, variables: MarkVariables):
   })
 }
 
-/** Refetch once, when the last change in flight settles — not after each click. */
-function refetchWhenLast(queryClient: QueryClient) {
-  if (queryClient.isMutating({ mutationKey: recentKeys.markMutations() }) === 1) {
-    return queryClient.invalidateQueries({ queryKey: recentKeys.lists() })
-  }
+/**
+ * Clients whose cached lists may no longer match the server: a change failed (half of a read may
+ * have happened) or "Mark all" read dialogs the lists never loaded.
+ */
+const unsure = new WeakSet<QueryClient>()
+
+/**
+ * Once the last change in flight settles, the lists are read again if anything left them unsure.
+ * A confirmed change is already in every cached list, so after a run of clicks that all went
+ * through only the Unread filter's list is read again, the one whose membership a mark changes (at
+ * 20,000 loaded dialogs, reading the others again would be dozens of requests).
+ */
+function refetchWhenLast(queryClient: QueryClient, sure: boolean) {
+  if (!sure) unsure.add(queryClient)
+  if (queryClient.isMutating({ mutationKey: recentKeys.markMutations() }) !== 1) return
+  const all = unsure.has(queryClient)
+  unsure.delete(queryClient)
+  return queryClient.invalidateQueries({
+    queryKey: all ? recentKeys.lists() : recentKeys.list('unread'),
+  })
 }
 
 /** What the screen hears about: confirmed changes (told to other tabs), failed single clicks. */
@@ -114,7 +129,7 @@ function markOneOptions(
     onError: (error, { changes }) => {
       for (const change of changes) listeners.onFailed(change, error)
     },
-    onSettled: () => refetchWhenLast(queryClient),
+    onSettled: (_result, error) => refetchWhenLast(queryClient, !error),
   }
 }
 
@@ -155,7 +170,8 @@ function markManyOptions(
       return outcome
     },
     onMutate: () => queryClient.cancelQueries({ queryKey: recentKeys.lists() }),
-    onSettled: () => refetchWhenLast(queryClient),
+    onSettled: (outcome, error, { everything }) =>
+      refetchWhenLast(queryClient, !error && !everything && outcome?.failed.length === 0),
   }
 }
 
