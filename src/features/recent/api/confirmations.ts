@@ -28,7 +28,7 @@ function logOf(queryClient: QueryClient): Map<string, Confirmation> {
   return log
 }
 
-function itemKey(item: RecentItemPayload): string | null {
+export function itemKey(item: RecentItemPayload): string | null {
   // Hostile ids (objects whose toString is not a function) must not throw here.
   return typeof item.id === 'string' || typeof item.id === 'number' ? String(item.id) : null
 }

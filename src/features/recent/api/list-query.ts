@@ -1,10 +1,10 @@
-import { infiniteQueryOptions, type QueryClient } from '@tanstack/react-query'
+import { infiniteQueryOptions, type InfiniteData, type QueryClient } from '@tanstack/react-query'
 import { callBatch, callMethod, RestError } from '../../../bitrix24/rest.ts'
 import { yieldToMain } from '../../../lib/yield-to-main.ts'
 import type { Portal } from '../../../bitrix24/connection.ts'
 import { isPlaceholder } from '../model/dialog.ts'
 import { FILTER_PARAMS, matchesFilter, type RecentFilter } from '../model/filters.ts'
-import { withLaterConfirmations } from './confirmations.ts'
+import { itemKey, withLaterConfirmations } from './confirmations.ts'
 import { recentKeys } from './keys.ts'
 import type { RecentItemPayload, RecentListPayload } from './payload.ts'
 
@@ -52,6 +52,17 @@ function readAheadsOf(queryClient: QueryClient): Map<RecentFilter, ReadAhead> {
 
 /** How often the list is refreshed while the app is visible. */
 export const REFRESH_INTERVAL_MS = 30_000
+
+/**
+ * Up to this many loaded pages (the first page and two batches: about 1,400 records) the periodic
+ * refresh reads the whole list again, a few requests. Past it only the first page is read: at
+ * 20,000 dialogs reading everything every 30 s would spend most of a cloud portal's rate limit
+ * (2 requests/s) on rows nobody looks at, while new activity lifts a dialog to the first page,
+ * which is where a list changes. The rest is read again when the user comes back to the tab or
+ * the network, and after a change that failed. The Unread list is always read whole: a dialog
+ * read elsewhere leaves it from wherever it is (and the list is read to at most 5,000 dialogs).
+ */
+export const FULL_REFRESH_PAGES = 3
 
 /**
  * Keeps only what the list shows of an item: at 20,000 dialogs the full payload (user and chat
@@ -245,7 +256,7 @@ export function recentListQueryOptions(
   queryClient: QueryClient,
   filter: RecentFilter,
 ) {
-  const idle = () => queryClient.isMutating({ mutationKey: recentKeys.markMutations() }) === 0
+  const idle = () => noMarkInFlight(queryClient)
   // One portal per page load (the frame is the app's whole world), so it is not part of the key.
   // eslint-disable-next-line @tanstack/query/exhaustive-deps
   return infiniteQueryOptions({
@@ -256,6 +267,64 @@ export function recentListQueryOptions(
       last.hasMore ? nextOffset(lastOffset) : undefined,
     refetchOnWindowFocus: idle,
     refetchOnReconnect: idle,
-    refetchInterval: () => (idle() ? REFRESH_INTERVAL_MS : false),
+    refetchInterval: (query) =>
+      idle() && !readsHeadOnly(filter, query.state.data) ? REFRESH_INTERVAL_MS : false,
   })
+}
+
+const noMarkInFlight = (queryClient: QueryClient) =>
+  queryClient.isMutating({ mutationKey: recentKeys.markMutations() }) === 0
+
+function readsHeadOnly(
+  filter: RecentFilter,
+  data: InfiniteData<RecentListPayload, number> | undefined,
+): boolean {
+  return filter !== 'unread' && (data?.pages.length ?? 0) > FULL_REFRESH_PAGES
+}
+
+const itemsIn = (page: RecentListPayload | undefined): unknown[] =>
+  Array.isArray(page?.items) ? page.items : []
+
+const keyOfRaw = (raw: unknown) =>
+  typeof raw === 'object' && raw !== null ? itemKey(raw as RecentItemPayload) : null
+
+/**
+ * The first page fresh from the portal, followed by the dialogs of the old first page that it no
+ * longer holds: activity elsewhere pushed them down, to just below it (activity only ever lifts
+ * a dialog), and the loaded second page is older than that push.
+ */
+export function withFreshHead(
+  old: RecentListPayload | undefined,
+  fresh: RecentListPayload,
+): RecentListPayload {
+  const freshKeys = new Set(itemsIn(fresh).map(keyOfRaw))
+  const pushed = itemsIn(old).filter((raw) => {
+    const key = keyOfRaw(raw)
+    return key !== null && !freshKeys.has(key)
+  })
+  return { ...fresh, items: [...itemsIn(fresh), ...pushed], hasMore: old?.hasMore ?? fresh.hasMore }
+}
+
+/**
+ * The periodic refresh of a long list (see FULL_REFRESH_PAGES): its first page read again and
+ * laid over the loaded list. Skipped while a mark change or a page load is on its way, whose
+ * answers are newer than this one could be.
+ */
+export async function refreshHead(
+  portal: Portal,
+  queryClient: QueryClient,
+  filter: RecentFilter,
+): Promise<void> {
+  const key = recentKeys.list(filter)
+  const quiet = () =>
+    noMarkInFlight(queryClient) && queryClient.getQueryState(key)?.fetchStatus === 'idle'
+  const loaded = queryClient.getQueryData<InfiniteData<RecentListPayload, number>>(key)
+  if (!readsHeadOnly(filter, loaded) || !quiet()) return
+  const head = await fetchRecentPage(portal, queryClient, filter, 0)
+  if (!quiet()) return
+  queryClient.setQueryData<InfiniteData<RecentListPayload, number>>(
+    key,
+    (data) =>
+      data && { ...data, pages: [withFreshHead(data.pages[0], head), ...data.pages.slice(1)] },
+  )
 }

@@ -1,7 +1,7 @@
 import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query'
-import { useCallback, useMemo, useState } from 'react'
+import { useCallback, useEffect, useMemo, useState } from 'react'
 import { usePortal } from '../../../bitrix24/portal-context.tsx'
-import { recentListQueryOptions } from '../api/list-query.ts'
+import { recentListQueryOptions, refreshHead, REFRESH_INTERVAL_MS } from '../api/list-query.ts'
 import { createEntryCollector, type ListEntry } from '../model/collect.ts'
 import type { RecentFilter } from '../model/filters.ts'
 
@@ -23,6 +23,16 @@ export function useRecentList(filter: RecentFilter, userId: number) {
     () => (data ? collect(data.pages, userId) : undefined),
     [collect, data, userId],
   )
+
+  // A long list's periodic refresh reads its first page only (see FULL_REFRESH_PAGES); a failed
+  // one leaves the rows as they are, like any background refresh.
+  useEffect(() => {
+    const timer = setInterval(() => {
+      if (document.visibilityState === 'visible')
+        refreshHead(portal, queryClient, filter).catch(() => {})
+    }, REFRESH_INTERVAL_MS)
+    return () => clearInterval(timer)
+  }, [portal, queryClient, filter])
 
   const loadMore = useCallback(() => void fetchNextPage(), [fetchNextPage])
 
