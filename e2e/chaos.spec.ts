@@ -72,6 +72,8 @@ const FAULTS: { name: string; slow?: boolean; spec: FaultSpec | 'expire-token' }
 
 const FILTER_NAMES = ['All', 'Unread', 'Direct', 'Chats', 'Open lines']
 const FAILED = /^Could not mark “(.*)” as (read|unread): /
+/** A single change's message (the one whose Undo a toggle offers). */
+const MARKED = /^Marked “.*” as (read|unread)$/
 // "unread again": an Undo after a read that read messages brings back the mark, not the count.
 const BULK_MESSAGE = /changed|Nothing to change|Cancelled|unread again/
 
@@ -429,9 +431,13 @@ test('chaos: random actions under 20% faults end with the screen equal to the se
     )
     if (!clicked) return false
     const action = begin(target.kind === 'toggle' ? 'undo' : 'bulk-undo', fromSeq)
+    // A toggle's Undo restores what its own message says was done. After quick clicks the message
+    // on screen can still be an earlier click's (the last one not yet confirmed), and its Undo
+    // restores the opposite of what the last click's would.
+    const told = target.kind === 'toggle' ? MARKED.exec(offered.text) : null
     for (const [id, before] of target.before) {
       action.before.set(id, expected.get(id) ?? false)
-      action.wishes.set(id, before)
+      action.wishes.set(id, told ? told[1] === 'read' : before)
     }
     if (action.kind === 'bulk-undo') await settleBulk(action, fromSeq)
     else commit(action)
