@@ -1,15 +1,9 @@
-// Starts the handshake and the first list page before anything else is evaluated (see start.ts).
+// The handshake and the first list page start from this small first chunk (see start.ts). React
+// and the screens come in a chunk of their own, which index.html preloads beside this one: the
+// portal's answer and the list request no longer wait for the whole bundle to be evaluated.
 import { connection, queryClient } from './app/start.ts'
-import { StrictMode } from 'react'
-import { createRoot } from 'react-dom/client'
-import { App } from './app/App.tsx'
-import './styles/global.css'
 
 const container = document.getElementById('root')
 if (!container) throw new Error('index.html has no #root element')
 
-createRoot(container).render(
-  <StrictMode>
-    <App queryClient={queryClient} connection={connection} />
-  </StrictMode>,
-)
+void import('./app/render.tsx').then(({ render }) => render(container, queryClient, connection))

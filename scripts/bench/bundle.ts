@@ -60,9 +60,17 @@ export async function buildApp(root: string, outDir: string): Promise<void> {
   })
 }
 
-/** The entry's chunk and, transitively, the chunks it imports statically. */
-function initialChunks(manifest: Record<string, ManifestChunk>): ManifestChunk[] {
-  const entries = Object.keys(manifest).filter((key) => manifest[key]?.isEntry)
+/**
+ * What index.html makes the browser load at once: the entry's chunk, the chunks index.html
+ * preloads (the screens), and transitively every chunk those import statically.
+ */
+function initialChunks(manifest: Record<string, ManifestChunk>, html: string): ManifestChunk[] {
+  const preloaded = new Set(
+    [...html.matchAll(/<link rel="modulepreload"[^>]*href="\/?([^"]+)"/g)].map((match) => match[1]),
+  )
+  const entries = Object.keys(manifest).filter(
+    (key) => manifest[key]?.isEntry || preloaded.has(manifest[key]?.file),
+  )
   const seen = new Set<string>()
   const visit = (key: string) => {
     if (seen.has(key) || !manifest[key]) return
@@ -77,7 +85,7 @@ export async function measureBundle(outDir: string): Promise<BundleReport> {
   const manifest = JSON.parse(
     await readFile(join(outDir, '.vite/manifest.json'), 'utf8'),
   ) as Record<string, ManifestChunk>
-  const initial = initialChunks(manifest)
+  const initial = initialChunks(manifest, await readFile(join(outDir, 'index.html'), 'utf8'))
   const initialFiles = initial.map((chunk) => chunk.file)
   const byPackage = new Map<string, string[]>()
   let jsText = ''

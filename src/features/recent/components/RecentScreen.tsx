@@ -1,4 +1,4 @@
-import { useCallback, type CSSProperties } from 'react'
+import { lazy, Suspense, useCallback, type CSSProperties } from 'react'
 import { openInMessenger } from '../../../bitrix24/messenger.ts'
 import { usePortal } from '../../../bitrix24/portal-context.tsx'
 import { useI18n } from '../../../i18n/i18n-context.tsx'
@@ -17,7 +17,6 @@ import { useUnreadHeading } from '../hooks/use-unread-heading.ts'
 import { useCurrentUserId } from '../hooks/use-unread-total.ts'
 import { useUserSetting } from '../hooks/use-user-setting.ts'
 import { BulkBar } from './BulkBar.tsx'
-import { ConfirmDialog } from './ConfirmDialog.tsx'
 import { DialogList } from './DialogList.tsx'
 import { FilterTabs } from './FilterTabs.tsx'
 import { ListError } from './ListError.tsx'
@@ -25,9 +24,16 @@ import { ListFooter } from './ListFooter.tsx'
 import { OfflineBanner } from './OfflineBanner.tsx'
 import { RecentEmpty } from './RecentEmpty.tsx'
 import { RecentHeader } from './RecentHeader.tsx'
-import { ShortcutsHelp } from './ShortcutsHelp.tsx'
 import { Toast } from './UndoToast.tsx'
 import './recent.css'
+
+// Opened on demand, never on the first screen: their code loads when first asked for.
+const ShortcutsHelp = lazy(() =>
+  import('./ShortcutsHelp.tsx').then((module) => ({ default: module.ShortcutsHelp })),
+)
+const ConfirmDialog = lazy(() =>
+  import('./ConfirmDialog.tsx').then((module) => ({ default: module.ConfirmDialog })),
+)
 
 const isString = (value: string): value is string => typeof value === 'string'
 /** The frame's height before the app resized it: how much room the portal gave the app. */
@@ -79,7 +85,11 @@ export function RecentScreen() {
         helpOpen={keys.helpOpen}
         onHelp={keys.toggleHelp}
       />
-      <ShortcutsHelp open={keys.helpOpen} onClose={keys.closeHelp} />
+      {keys.helpOpen && (
+        <Suspense fallback={null}>
+          <ShortcutsHelp open onClose={keys.closeHelp} />
+        </Suspense>
+      )}
       <FilterTabs value={filter} onChange={changeFilter} />
       <OfflineBanner />
       <BulkBar
@@ -132,13 +142,15 @@ export function RecentScreen() {
         onLoadAll={() => void loadAll()}
       />
       {readAll.asking !== null && (
-        <ConfirmDialog
-          title={plural('readAllTitle', readAll.asking)}
-          body={t('readAllBody')}
-          confirmLabel={t('markAllRead')}
-          onConfirm={readAll.confirm}
-          onCancel={readAll.cancel}
-        />
+        <Suspense fallback={null}>
+          <ConfirmDialog
+            title={plural('readAllTitle', readAll.asking)}
+            body={t('readAllBody')}
+            confirmLabel={t('markAllRead')}
+            onConfirm={readAll.confirm}
+            onCancel={readAll.cancel}
+          />
+        </Suspense>
       )}
       <Toast toast={toast} onClose={close} />
     </main>

@@ -1,7 +1,7 @@
 import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query'
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import { usePortal } from '../../../bitrix24/portal-context.tsx'
-import { recentListQueryOptions, refreshHead, REFRESH_INTERVAL_MS } from '../api/list-query.ts'
+import { recentListQueryOptions, REFRESH_INTERVAL_MS } from '../api/list-query.ts'
 import { createEntryCollector, type ListEntry } from '../model/collect.ts'
 import type { RecentFilter } from '../model/filters.ts'
 
@@ -28,8 +28,11 @@ export function useRecentList(filter: RecentFilter, userId: number) {
   // one leaves the rows as they are, like any background refresh.
   useEffect(() => {
     const timer = setInterval(() => {
-      if (document.visibilityState === 'visible')
-        refreshHead(portal, queryClient, filter).catch(() => {})
+      if (document.visibilityState !== 'visible') return
+      // Loaded when first needed, 30 s after the first screen.
+      import('../api/head-refresh.ts')
+        .then(({ refreshHead }) => refreshHead(portal, queryClient, filter))
+        .catch(() => {})
     }, REFRESH_INTERVAL_MS)
     return () => clearInterval(timer)
   }, [portal, queryClient, filter])
