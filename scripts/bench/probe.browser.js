@@ -51,7 +51,9 @@
       const nav = performance.getEntriesByType('navigation')[0]
       const resources = performance.getEntriesByType('resource')
       const scripts = resources.filter((entry) => entry.initiatorType === 'script')
-      const list = resources.find((entry) => entry.name.includes('/rest/im.recent.list'))
+      // The app asks for its first page inside a `batch` (beside the queue's page); the floor
+      // calls im.recent.list itself. Either way the first such request is the list's.
+      const list = resources.find((entry) => /\/rest\/(im\.recent\.list|batch)\b/.test(entry.name))
       return {
         html: nav ? nav.responseEnd : null,
         scripts: scripts.length ? Math.max(...scripts.map((entry) => entry.responseEnd)) : null,
