@@ -76,7 +76,7 @@ describe('keyboard: every key the ? help lists', () => {
     await setup()
     await userEvent.click(row('1'))
     await press('?')
-    const help = screen.getByRole('dialog', { name: 'Keyboard shortcuts' })
+    const help = await screen.findByRole('dialog', { name: 'Keyboard shortcuts' })
     expect([...help.querySelectorAll('kbd')].map((kbd) => kbd.textContent)).toEqual([
       '↑ ↓ / j k',
       'Space / x',
@@ -173,11 +173,12 @@ describe('keyboard: every key the ? help lists', () => {
     await setup()
     row('1').focus()
     await press('?')
-    expect(screen.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible()
+    expect(await screen.findByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible()
     await press('?')
     expect(screen.queryByRole('dialog', { name: 'Keyboard shortcuts' })).toBeNull()
     row('1').focus()
     await press('?')
+    expect(await screen.findByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible()
     await press('{Escape}')
     expect(screen.queryByRole('dialog', { name: 'Keyboard shortcuts' })).toBeNull()
   })
