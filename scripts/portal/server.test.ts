@@ -217,7 +217,10 @@ describe('control API', () => {
     const requests = await control('__control/requests', 'GET')
     expect(requests.body).toMatchObject({ total: 1, byMethod: { 'im.recent.list': 1 } })
     await control('__control/latency', 'POST', { ms: 50 })
+    expect((await control('portal-api/log', 'GET')).body.entries).not.toEqual([])
     await control('__control/reset')
+    // The log the portal page shows starts empty too, so a test sees only its own requests.
+    expect((await control('portal-api/log', 'GET')).body.entries).toEqual([])
     expect((await control('__control/requests', 'GET')).body).toEqual({
       total: 0,
       byMethod: {},

@@ -131,6 +131,8 @@ export function createPortal(options: PortalOptions = {}): Portal {
     latencyMs = 0
     userOptionDelayMs = defaults.userOptionDelayMs
     stats.reset()
+    // A test reads the page's request log for its own requests; the last test's must not be there.
+    log.clear()
     limiter.setConfig(defaults.rateLimit)
     tokens.setTtl(defaults.tokenTtlSeconds)
     rest.resetMeter()
