@@ -125,6 +125,10 @@ test('the message menu has the item only once the app is installed and bound it'
   const installer = await launch(page, { install: true, lang: 'de' })
   await installer.frame.getByRole('button', { name: 'Installieren' }).click()
   await expect.poll(async () => (await control.truth(portalUrl)).installed).toBe(true)
+  // The portal answers setInstallFinish with a reload that opens the installed app: leave only
+  // once that has happened, or the reload cuts the next navigation short.
+  await expect(page).toHaveURL(/install=N/)
+  await expect(installer.frame.getByRole('heading', { name: 'Letzte Chats' })).toBeVisible()
 
   await page.goto(`/?chat=${String(chat.id)}&user=1&lang=de`)
   await message.getByRole('button', { name: /Message menu/ }).click()
