@@ -362,17 +362,15 @@ test('chaos: random actions under 20% faults end with the screen equal to the se
       .findLast((r) => r.text.includes(`“${titles.get(id) ?? ''}”`))
     // A click that strayed to another row leaves it unclear which change the last Undo would undo.
     action.toastId = received.size === 1 ? (own?.toastId ?? null) : null
-    // An earlier change of this dialog failed while the user clicked: the row changed under the
-    // cursor, so which state the clicks started from is not known.
-    const earlier = lastAction.get(id)
-    action.ambiguous =
-      earlier !== undefined &&
-      all.some(
-        (r) =>
-          r.seq >= action.fromSeq &&
-          FAILED.test(r.text) &&
-          (r.rowId === id || r.text.includes(`“${titles.get(id) ?? ''}”`)),
-      )
+    // A change of this dialog failed while the user clicked (an earlier action's, or one of these
+    // very clicks): the row was rolled back under the cursor, so the clicks after it started from
+    // a state the count of clicks does not tell.
+    action.ambiguous = all.some(
+      (r) =>
+        r.seq >= action.fromSeq &&
+        FAILED.test(r.text) &&
+        (r.rowId === id || r.text.includes(`“${titles.get(id) ?? ''}”`)),
+    )
     commit(action)
     return true
   }
