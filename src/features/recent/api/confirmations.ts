@@ -1,4 +1,5 @@
 import type { InfiniteData, QueryClient } from '@tanstack/react-query'
+import { perClient } from '../../../lib/per-client.ts'
 import { applyMark } from '../model/dialog.ts'
 import { recentKeys } from './keys.ts'
 import type { MarkChange } from './commands.ts'
@@ -17,16 +18,7 @@ interface Confirmation {
 /** Long enough to outlive any request in flight (the SDK gives up after 30 s and a few retries). */
 const KEEP_MS = 5 * 60_000
 
-const logs = new WeakMap<QueryClient, Map<string, Confirmation>>()
-
-function logOf(queryClient: QueryClient): Map<string, Confirmation> {
-  let log = logs.get(queryClient)
-  if (!log) {
-    log = new Map()
-    logs.set(queryClient, log)
-  }
-  return log
-}
+const logOf = perClient<string, Confirmation>()
 
 export function itemKey(item: RecentItemPayload): string | null {
   // Hostile ids (objects whose toString is not a function) must not throw here.

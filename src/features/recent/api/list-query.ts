@@ -1,5 +1,6 @@
 import { infiniteQueryOptions, type InfiniteData, type QueryClient } from '@tanstack/react-query'
 import { callBatch, callMethod, RestError } from '../../../bitrix24/rest.ts'
+import { perClient } from '../../../lib/per-client.ts'
 import { yieldToMain } from '../../../lib/yield-to-main.ts'
 import type { Portal } from '../../../bitrix24/connection.ts'
 import { isPlaceholder } from '../model/dialog.ts'
@@ -39,16 +40,7 @@ interface ReadAhead {
 }
 
 /** One read-ahead per filter (the Unread filter's list pages on beside the one on screen). */
-const readAheads = new WeakMap<QueryClient, Map<RecentFilter, ReadAhead>>()
-
-function readAheadsOf(queryClient: QueryClient): Map<RecentFilter, ReadAhead> {
-  let map = readAheads.get(queryClient)
-  if (!map) {
-    map = new Map()
-    readAheads.set(queryClient, map)
-  }
-  return map
-}
+const readAheadsOf = perClient<RecentFilter, ReadAhead>()
 
 /** How often the list is refreshed while the app is visible. */
 export const REFRESH_INTERVAL_MS = 30_000
