@@ -1,13 +1,9 @@
-import { QueryClient, InfiniteQueryObserver } from '@tanstack/react-query'
 import { describe, expect, it } from 'vitest'
 import { createFakePortal } from '../../../test/fake-portal.ts'
+import { loadWholeList } from '../../../test/recent-list-observer.ts'
 import { refreshHead, withFreshHead } from './head-refresh.ts'
-import {
-  FULL_REFRESH_PAGES,
-  PAGE_SIZE,
-  PAGES_PER_BATCH,
-  recentListQueryOptions,
-} from './list-query.ts'
+import { recentKeys } from './keys.ts'
+import { FULL_REFRESH_PAGES, PAGE_SIZE, PAGES_PER_BATCH } from './list-query.ts'
 
 describe('refreshing a long list', () => {
   const ids = (page: { items?: unknown[] } | undefined) =>
@@ -38,23 +34,15 @@ describe('refreshing a long list', () => {
         }
       },
     })
-    const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } })
-    const observer = new InfiniteQueryObserver(
-      queryClient,
-      recentListQueryOptions(portal, queryClient, 'all'),
-    )
-    await observer.refetch()
-    let result = observer.getCurrentResult()
-    while (result.hasNextPage) result = await observer.fetchNextPage()
-    const before = result.data?.pages ?? []
+    const { queryClient, pages: before } = await loadWholeList(portal)
     expect(before.length).toBeGreaterThan(FULL_REFRESH_PAGES)
 
     lead = total // the oldest dialog got a message
     const asked = calls.length
     await refreshHead(portal, queryClient, 'all')
     const after =
-      queryClient.getQueryData<{ pages: { items?: unknown[] }[] }>(['recent', 'list', 'all'])
-        ?.pages ?? []
+      queryClient.getQueryData<{ pages: { items?: unknown[] }[] }>(recentKeys.list('all'))?.pages ??
+      []
     const listed = calls.slice(asked).filter((call) => call.method === 'im.recent.list')
     expect(listed.map((call) => call.params.OFFSET)).toEqual([0, 1_000_000_000])
     expect(ids(after[0])?.[0]).toBe(lead)

@@ -1,6 +1,7 @@
 import { QueryClient, InfiniteQueryObserver } from '@tanstack/react-query'
 import { describe, expect, it } from 'vitest'
 import { createFakePortal } from '../../../test/fake-portal.ts'
+import { loadWholeList } from '../../../test/recent-list-observer.ts'
 import { PAGE_SIZE, PAGES_PER_BATCH, recentListQueryOptions } from './list-query.ts'
 
 /**
@@ -26,17 +27,8 @@ function portalWith(total: number) {
 
 async function loadEverything(total: number) {
   const { portal, calls } = portalWith(total)
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } })
-  const observer = new InfiniteQueryObserver(
-    queryClient,
-    recentListQueryOptions(portal, queryClient, 'all'),
-  )
-  await observer.refetch()
-  let result = observer.getCurrentResult()
-  while (result.hasNextPage) result = await observer.fetchNextPage()
-  const ids = result.data?.pages.flatMap((page) =>
-    page.items?.map((item) => (item as { id: number }).id),
-  )
+  const { pages } = await loadWholeList(portal)
+  const ids = pages.flatMap((page) => page.items?.map((item) => (item as { id: number }).id))
   return { ids, calls }
 }
 
