@@ -1,11 +1,11 @@
 import { useInfiniteQuery, useIsFetching, useQuery, useQueryClient } from '@tanstack/react-query'
-import { useCallback, useEffect } from 'react'
+import { useCallback, useEffect, useState } from 'react'
 import { usePortal } from '../../../bitrix24/portal-context.tsx'
 import { currentUserQueryOptions } from '../api/current-user.ts'
 import { recentKeys } from '../api/keys.ts'
 import { recentListQueryOptions } from '../api/list-query.ts'
 import type { RecentListPayload } from '../api/payload.ts'
-import { collectEntries } from '../model/collect.ts'
+import { createEntryCollector, dialogsOf } from '../model/collect.ts'
 import { unreadTotal } from '../model/unread-total.ts'
 
 /** Past this many unread chats the header says "5,000+" rather than page on. */
@@ -32,19 +32,17 @@ export interface UnreadTotal {
 export function useUnreadTotal(userId: number): UnreadTotal | null {
   const portal = usePortal()
   const queryClient = useQueryClient()
+  // Each of the (up to 25) pages read at start-up adds its own dialogs, not all of them again.
+  const [collect] = useState(createEntryCollector)
   const select = useCallback(
     (data: { pages: RecentListPayload[] }) => ({
-      total: unreadTotal(
-        collectEntries(data.pages, userId).flatMap((entry) =>
-          entry.kind === 'dialog' ? [entry.dialog] : [],
-        ),
-      ),
+      total: unreadTotal(dialogsOf(collect(data.pages, userId))),
       loaded: data.pages.reduce(
         (count, page) => count + (Array.isArray(page?.items) ? page.items.length : 0),
         0,
       ),
     }),
-    [userId],
+    [collect, userId],
   )
   const query = useInfiniteQuery({
     ...recentListQueryOptions(portal, queryClient, 'unread'),
