@@ -33,7 +33,7 @@ async function loadEverything(total: number) {
 }
 
 describe('recent list paging', () => {
-  it('asks for the first page alone, then for the next pages together, one batch ahead', async () => {
+  it('asks for the first page alone, then for the next pages together, reading ahead', async () => {
     const batches = 4
     const total = PAGE_SIZE * (1 + PAGES_PER_BATCH * (batches - 1)) + 30
     const { ids, calls } = await loadEverything(total)
@@ -44,11 +44,24 @@ describe('recent list paging', () => {
       .sort((a, b) => a - b)
     // Every page is asked for once: a batch read ahead is taken, not asked for again. The first
     // page travels alone (with the queue's page past the end beside it), the batch after it
-    // with the first screen; from then on each batch reads the next one ahead, so the last
-    // reads one batch past the end.
-    const asked = 1 + PAGES_PER_BATCH * (batches + 1)
+    // with the first screen; from then on the batches after the one asked for are read ahead,
+    // each further one only once the one before it has said there is more, so nothing past the
+    // end is asked for here (the last batch was the second read ahead).
+    const asked = 1 + PAGES_PER_BATCH * batches
     expect(pageOffsets).toEqual(Array.from({ length: asked }, (_, i) => i * PAGE_SIZE))
-    expect(calls.filter((call) => call.method === 'batch')).toHaveLength(batches + 2)
+    expect(calls.filter((call) => call.method === 'batch')).toHaveLength(batches + 1)
+  })
+
+  it('puts the batches read ahead that have come into the page the scroll asks for', async () => {
+    const batches = 7
+    const total = PAGE_SIZE * (1 + PAGES_PER_BATCH * (batches - 1)) + 30
+    const { portal } = portalWith(total)
+    // A reader who pauses between pages: the batches read ahead have come by the next ask.
+    const { pages } = await loadWholeList(portal, 'all', () => new Promise((r) => setTimeout(r, 5)))
+    const ids = pages.flatMap((page) => page.items?.map((item) => (item as { id: number }).id))
+    expect(ids).toEqual(Array.from({ length: total }, (_, i) => i + 1))
+    // One list page per batch without read-ahead (the first page, then `batches` batches).
+    expect(pages.length).toBeLessThan(1 + batches)
   })
 
   it('ends at the empty page the portal sends after a full last page', async () => {

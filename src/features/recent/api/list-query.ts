@@ -26,21 +26,27 @@ export const nextOffset = (offset: number) =>
   offset === 0 ? PAGE_SIZE : offset + PAGE_SIZE * PAGES_PER_BATCH
 
 /**
- * Once the user scrolls past the first page, each batch asks for the one after it as it leaves:
- * the next rows are on their way while these are shown, so a fast scroll waits for one round
- * trip, not one per batch. Only one batch is read ahead, and it is dropped if nobody asks for it
- * in time (its rows would be older than a refresh).
+ * Once the user scrolls past the first page, the batches after the one asked for are set on their
+ * way, so the next rows are read while these are shown. The first batch ahead leaves with the one
+ * asked for; each further one leaves when the one before it has answered and said there is more,
+ * so the portal works on the next batch while the app takes in the last. Batches that have come
+ * by the time the list asks go into the same list page: one step of a fast scroll takes them all.
+ * At most READ_AHEAD_BATCHES are ahead (about 1,200 records), and they are dropped if nobody asks
+ * for them in time (their rows would be older than a refresh).
  */
+const READ_AHEAD_BATCHES = 2
 const READ_AHEAD_MS = 10_000
 
-interface ReadAhead {
+interface Batch {
   offset: number
   requestedAt: number
   pages: Promise<RecentListPayload[]>
+  /** Its pages, once they have come. */
+  arrived?: RecentListPayload[]
 }
 
-/** One read-ahead per filter (the Unread filter's list pages on beside the one on screen). */
-const readAheadsOf = perClient<RecentFilter, ReadAhead>()
+/** The batches read ahead, per filter (the Unread filter's list pages on beside the one on screen). */
+const readAheadsOf = perClient<RecentFilter, Batch[]>()
 
 /** How often the list is refreshed while the app is visible. */
 export const REFRESH_INTERVAL_MS = 30_000
@@ -164,6 +170,62 @@ async function askPage(
   return { page, queue }
 }
 
+type PageParams = (offset: number) => Record<string, unknown>
+
+function startBatch(
+  portal: Portal,
+  offset: number,
+  params: PageParams,
+  after?: Promise<RecentListPayload[]>,
+): Batch {
+  const batch: Batch = {
+    offset,
+    requestedAt: Date.now(),
+    pages: after
+      ? after.then((before) =>
+          hasMoreAfter(before.at(-1)) ? fetchPages(portal, offset, params) : [],
+        )
+      : fetchPages(portal, offset, params),
+  }
+  // Reading ahead is a guess: if nobody takes it, its failure is nobody's business.
+  batch.pages.then((pages) => (batch.arrived = pages)).catch(() => {})
+  return batch
+}
+
+/** The batch read ahead for `offset`, if it is still fresh (and has come, if asked so). */
+function takeReadAhead(
+  queryClient: QueryClient,
+  filter: RecentFilter,
+  offset: number,
+  arrivedOnly: boolean,
+): Batch | undefined {
+  const ahead = readAheadsOf(queryClient).get(filter) ?? []
+  return ahead.find(
+    (batch) =>
+      batch.offset === offset &&
+      Date.now() - batch.requestedAt < READ_AHEAD_MS &&
+      (!arrivedOnly || batch.arrived !== undefined),
+  )
+}
+
+/** Keeps READ_AHEAD_BATCHES batches on their way after `offset`, reusing those already asked for. */
+function readAheadAfter(
+  portal: Portal,
+  queryClient: QueryClient,
+  filter: RecentFilter,
+  offset: number,
+  params: PageParams,
+) {
+  const following: Batch[] = []
+  for (let at = nextOffset(offset); following.length < READ_AHEAD_BATCHES; at = nextOffset(at)) {
+    following.push(
+      takeReadAhead(queryClient, filter, at, false) ??
+        startBatch(portal, at, params, following.at(-1)?.pages),
+    )
+  }
+  readAheadsOf(queryClient).set(filter, following)
+}
+
 /**
  * One list page for a filter, trimmed to what the list shows, with the changes confirmed while it
  * was on its way laid over it. The first is one portal page (the first screen waits for one small
@@ -186,32 +248,27 @@ export async function fetchRecentPage(
   let pages: (RecentListPayload | undefined)[]
   let queue: RecentListPayload | undefined
   let answeredFor = requestedAt
+  /** The offset of the last batch in this page. */
+  let last = offset
   if (offset === 0) {
     const first = await askPage(portal, params(0), WITH_QUEUE.has(filter))
     pages = [first.page]
     queue = first.queue
   } else {
-    const ahead = readAheadsOf(queryClient)
-    const early = ahead.get(filter)
-    ahead.delete(filter)
-    const fresh =
-      early?.offset === offset && requestedAt - early.requestedAt < READ_AHEAD_MS ? early : null
-    if (fresh) answeredFor = fresh.requestedAt
-    const these = fresh?.pages ?? fetchPages(portal, offset, params)
-    // The batch right after the first page comes with the first screen, before any scroll; from
-    // the next one on the user is scrolling, and the batch after is read ahead.
-    if (offset > PAGE_SIZE) {
-      const next = nextOffset(offset)
-      const following = {
-        offset: next,
-        requestedAt: Date.now(),
-        pages: fetchPages(portal, next, params),
-      }
-      // Reading ahead is a guess: if nobody takes it, its failure is nobody's business.
-      following.pages.catch(() => {})
-      ahead.set(filter, following)
+    const batch =
+      takeReadAhead(queryClient, filter, offset, false) ?? startBatch(portal, offset, params)
+    answeredFor = batch.requestedAt
+    // The batch right after the first page comes with the first screen, before any scroll.
+    const scrolling = offset > PAGE_SIZE
+    if (scrolling) readAheadAfter(portal, queryClient, filter, offset, params)
+    pages = await batch.pages
+    while (scrolling && hasMoreAfter(pages.at(-1))) {
+      const next = takeReadAhead(queryClient, filter, nextOffset(last), true)
+      if (!next?.arrived) break
+      pages.push(...next.arrived)
+      last = next.offset
+      readAheadAfter(portal, queryClient, filter, last, params)
     }
-    pages = await these
   }
   await yieldToMain()
   return withLaterConfirmations(
@@ -219,6 +276,7 @@ export async function fetchRecentPage(
     {
       items: pages.flatMap((page) => itemsOf(page, filter)),
       hasMore: hasMoreAfter(pages.at(-1)),
+      nextOffset: nextOffset(last),
       ...(queue && { queued: itemsOf(queue, filter) }),
     },
     answeredFor,
@@ -232,10 +290,11 @@ export async function fetchEveryPage(
   filter: RecentFilter,
 ): Promise<RecentListPayload[]> {
   const pages: RecentListPayload[] = []
-  for (let offset = 0; ; offset = nextOffset(offset)) {
+  for (let offset = 0; ;) {
     const page = await fetchRecentPage(portal, queryClient, filter, offset)
     pages.push(page)
     if (!page.hasMore) return pages
+    offset = page.nextOffset ?? nextOffset(offset)
   }
 }
 
@@ -256,7 +315,7 @@ export function recentListQueryOptions(
     queryFn: ({ pageParam }) => fetchRecentPage(portal, queryClient, filter, pageParam),
     initialPageParam: 0,
     getNextPageParam: (last, _pages, lastOffset) =>
-      last.hasMore ? nextOffset(lastOffset) : undefined,
+      last.hasMore ? (last.nextOffset ?? nextOffset(lastOffset)) : undefined,
     refetchOnWindowFocus: idle,
     refetchOnReconnect: idle,
     refetchInterval: (query) =>

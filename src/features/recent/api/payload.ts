@@ -57,5 +57,7 @@ export interface RecentListPayload {
   hasMorePages?: boolean
   /** The app's own: open-line sessions waiting in the user's queue, asked for with the first page. */
   queued?: unknown[]
+  /** The app's own: the OFFSET the list page after this one starts at. */
+  nextOffset?: number
   [field: string]: unknown
 }
