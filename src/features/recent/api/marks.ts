@@ -1,6 +1,7 @@
 import { MutationObserver, type MutationOptions, type QueryClient } from '@tanstack/react-query'
 import type { Portal } from '../../../bitrix24/connection.ts'
 import { callMethod } from '../../../bitrix24/rest.ts'
+import { afterNextPaint } from '../../../lib/after-next-paint.ts'
 import {
   cachedStates,
   keyOf,
@@ -111,6 +112,8 @@ function markOneOptions(
     mutationKey: recentKeys.markOne(dialogKey),
     scope: { id: markScope(dialogKey) },
     mutationFn: async (variables) => {
+      // The clicked row is painted in its new state before the request is built and sent.
+      await afterNextPaint()
       await afterEarlierWrites(queryClient, variables)
       // Planned only now: the earlier changes to this dialog are confirmed in the cache by then.
       const states = cachedStates(queryClient)

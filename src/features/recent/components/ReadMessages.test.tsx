@@ -79,9 +79,13 @@ describe('Mark as read', () => {
 
   it('a failed read rolls back both halves on screen', async () => {
     const answer = deferred()
-    await setup([{ id: 'chat4', title: 'Sales', counter: 3, unread: true }], () => answer.promise)
+    const { calls } = await setup(
+      [{ id: 'chat4', title: 'Sales', counter: 3, unread: true }],
+      () => answer.promise,
+    )
     await userEvent.click(screen.getByRole('button', { name: 'Mark as read: Sales' }))
     expect(within(row('chat4')).queryByText('3')).toBeNull()
+    await waitFor(() => expect(writeRequests(calls)).toHaveLength(1))
     await act(async () => answer.reject(new RestError('INTERNAL_SERVER_ERROR', 500, 'Internal')))
     expect(await within(row('chat4')).findByRole('alert')).toHaveTextContent(
       'Could not mark “Sales” as read',

@@ -1,4 +1,4 @@
-import { act, fireEvent, screen, within } from '@testing-library/react'
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createFakePortal, imMethods } from '../../../test/fake-portal.ts'
@@ -39,18 +39,31 @@ afterEach(() => {
   vi.useRealTimers()
 })
 
+/** What the Undo tests control: the clock, and the frames a change waits for before it is sent. */
+const FAKED = ['Date', 'setTimeout', 'clearTimeout', 'requestAnimationFrame'] as const
+
+/** Moves the faked clock a frame at a time until the portal has had `count` marks. */
+async function untilSent(calls: Parameters<typeof unreadCalls>[0], count: number) {
+  for (let frame = 0; frame < 20 && unreadCalls(calls).length < count; frame++) {
+    await act(() => vi.advanceTimersByTimeAsync(16))
+  }
+  await act(async () => {}) // and answered
+}
+
 describe('Undo', () => {
   it('is offered for 5 s after a change, and not a moment longer', async () => {
     const { calls } = await setup()
-    // Only the timers are controlled (the portal answers on promises): time moves when we say.
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+    // Only the clock and frames are controlled (the portal answers on promises): time moves
+    // when we say.
+    vi.useFakeTimers({ toFake: [...FAKED] })
     fireEvent.click(within(row('1')).getByRole('button', { name: /^Mark as unread/ }))
-    await act(async () => {}) // the change is answered
+    const clickedAt = Date.now()
+    await untilSent(calls, 1) // the row is painted, then the change is sent and answered
     expect(unreadCalls(calls)).toEqual(['1:Y'])
     const undo = () => screen.queryByRole('button', { name: 'Undo' })
     expect(undo()).not.toBeNull()
 
-    act(() => vi.advanceTimersByTime(UNDO_WINDOW_MS - 1))
+    act(() => vi.advanceTimersByTime(UNDO_WINDOW_MS - 1 - (Date.now() - clickedAt)))
     expect(undo()).not.toBeNull()
     act(() => vi.advanceTimersByTime(1))
     expect(undo()).toBeNull()
@@ -60,12 +73,13 @@ describe('Undo', () => {
 
   it('sent just before the 5 s are up, it restores the previous mark', async () => {
     const { calls, server } = await setup()
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+    vi.useFakeTimers({ toFake: [...FAKED] })
     fireEvent.click(within(row('1')).getByRole('button', { name: /^Mark as unread/ }))
-    await act(async () => {})
-    act(() => vi.advanceTimersByTime(UNDO_WINDOW_MS - 1))
+    const clickedAt = Date.now()
+    await untilSent(calls, 1)
+    act(() => vi.advanceTimersByTime(UNDO_WINDOW_MS - 1 - (Date.now() - clickedAt)))
     fireEvent.click(screen.getByRole('button', { name: 'Undo' }))
-    await act(async () => {})
+    await untilSent(calls, 2)
     expect(unreadCalls(calls)).toEqual(['1:Y', '1:N'])
     expect(server.find((i) => i.id === 1)?.unread).toBe(false)
   })
@@ -134,10 +148,10 @@ describe('keyboard: every key the ? help lists', () => {
     await press('u')
     expect(row('chat9')).toHaveAttribute('data-unread', 'true')
     // Design team had unread messages and no mark: reading it is im.dialog.read alone.
+    await waitFor(() => expect(unreadCalls(calls)).toEqual(['chat9:Y']))
     expect(
       calls.filter((c) => c.method === 'im.dialog.read').map((c) => c.params.DIALOG_ID),
     ).toEqual(['chat7'])
-    expect(unreadCalls(calls)).toEqual(['chat9:Y'])
   })
 
   it('Enter opens the focused chat in the messenger', async () => {
