@@ -45,14 +45,21 @@ function lastMessageIdOf(item: RecentItemPayload): number | null {
   return typeof id === 'number' && Number.isSafeInteger(id) && id > 0 ? id : null
 }
 
-/** Dialog key → its state in the given items (a dialog on several pages: the first copy). */
-export function statesOf(items: readonly unknown[]): Map<string, KnownState> {
+/**
+ * Dialog key → its state in the given items (a dialog on several pages: the first copy); only the
+ * dialogs in `only`, when given.
+ */
+export function statesOf(
+  items: readonly unknown[],
+  only?: ReadonlySet<string>,
+): Map<string, KnownState> {
   const states = new Map<string, KnownState>()
   for (const raw of items) {
     if (typeof raw !== 'object' || raw === null) continue
     const item = raw as RecentItemPayload
     if (typeof item.id !== 'number' && typeof item.id !== 'string') continue
     const key = String(item.id)
+    if (only && !only.has(key)) continue
     if (!states.has(key))
       states.set(key, { ...markStateOf(item), lastMessageId: lastMessageIdOf(item) })
   }
@@ -60,18 +67,22 @@ export function statesOf(items: readonly unknown[]): Map<string, KnownState> {
 }
 
 /**
- * What every cached list knows, with confirmed changes already written in. Lists refreshed at
+ * What every cached list knows of the dialogs in `only` (a click needs one, not the 20,000 a list
+ * may hold), with confirmed changes already written in. Lists refreshed at
  * different moments may disagree; the state that needs more work wins, because an extra command
  * is harmless (both methods are idempotent) and a missing one leaves the dialog unread.
  */
-export function cachedStates(queryClient: QueryClient): Map<string, KnownState> {
+export function cachedStates(
+  queryClient: QueryClient,
+  only: ReadonlySet<string>,
+): Map<string, KnownState> {
   const states = new Map<string, KnownState>()
   for (const [, data] of queryClient.getQueriesData<InfiniteData<RecentListPayload, number>>({
     queryKey: recentKeys.lists(),
   })) {
     for (const page of data?.pages ?? []) {
       const items = Array.isArray(page?.items) ? page.items : []
-      for (const [key, state] of statesOf(items)) {
+      for (const [key, state] of statesOf(items, only)) {
         const known = states.get(key)
         states.set(
           key,

@@ -116,7 +116,7 @@ function markOneOptions(
       await afterNextPaint()
       await afterEarlierWrites(queryClient, variables)
       // Planned only now: the earlier changes to this dialog are confirmed in the cache by then.
-      const states = cachedStates(queryClient)
+      const states = cachedStates(queryClient, new Set(variables.changes.map(keyOf)))
       for (const change of variables.changes) {
         const [outcome] = await sendPack(portal, [planChange(change, states.get(keyOf(change)))])
         // Half of a read may have happened; the refetch after the last change shows which.
@@ -152,7 +152,7 @@ function markManyOptions(
         onConfirmed(changes)
       }
       let { changes } = variables
-      let states = cachedStates(queryClient)
+      let states = cachedStates(queryClient, new Set(changes.map(keyOf)))
       if (variables.everything) {
         try {
           await callMethod<unknown>(portal, 'im.dialog.read.all')

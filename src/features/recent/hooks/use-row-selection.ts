@@ -27,14 +27,26 @@ export function useRowSelection(list: ShownList, marks: RowMarks, bulk: BulkMark
   const { entries, loadAll, matches } = list
   const [selection, setSelection] = useState<Selection>(emptySelection)
   const anchor = useRef<string | null>(null)
-  const orderedKeys = useMemo(() => markableOf(entries).map((d) => d.key), [entries])
+  // The markable rows in list order, read only when something needs them: at 20,000 dialogs,
+  // going through them on every render would cost each click on a row's toggle.
+  const orderedKeys = () => markableOf(entries).map((d) => d.key)
+  const loadedCount = useMemo(
+    () =>
+      selection.all
+        ? null
+        : selection.keys.size === 0
+          ? 0
+          : markableOf(entries).filter((dialog) => isSelected(selection, dialog.key)).length,
+    [selection, entries],
+  )
 
   const select = useLatestCallback((dialog: Dialog, selected: boolean, range: boolean) => {
     // Read now: React may run the update after the anchor below has moved on.
     const from = anchor.current
+    const ordered = range && from ? orderedKeys() : null
     setSelection((current) =>
-      range && from
-        ? selectRange(current, orderedKeys, from, dialog.key, selected)
+      ordered && from
+        ? selectRange(current, ordered, from, dialog.key, selected)
         : setSelected(current, [dialog.key], selected),
     )
     anchor.current = dialog.key
@@ -54,12 +66,10 @@ export function useRowSelection(list: ShownList, marks: RowMarks, bulk: BulkMark
   return {
     selection,
     /** How many loaded rows are selected; null when "all matching" is. */
-    loadedCount: selection.all
-      ? null
-      : orderedKeys.filter((key) => isSelected(selection, key)).length,
+    loadedCount,
     select,
     selectAll: (all: boolean) => setSelection(all ? allMatching : emptySelection),
-    selectLoaded: () => setSelection(setSelected(emptySelection, orderedKeys, true)),
+    selectLoaded: () => setSelection(setSelected(emptySelection, orderedKeys(), true)),
     clear: () => setSelection(emptySelection),
     markSelected,
   }
