@@ -6,15 +6,9 @@ const NO_FRAME_MS = 50
  * as sending a request, waits for it so that what the user does see (a row that changed at a
  * click) is painted first.
  */
-export function afterNextPaint(): Promise<void> {
-  return new Promise((resolve) => {
-    const fallback = setTimeout(resolve, NO_FRAME_MS)
-    requestAnimationFrame(() =>
-      // A task queued from inside the frame runs after its paint.
-      setTimeout(() => {
-        clearTimeout(fallback)
-        resolve()
-      }, 0),
-    )
+export const afterNextPaint = () =>
+  new Promise<void>((resolve) => {
+    setTimeout(resolve, NO_FRAME_MS)
+    // A task queued from inside the frame runs after its paint.
+    requestAnimationFrame(() => setTimeout(resolve, 0))
   })
-}
