@@ -1,6 +1,7 @@
 import { useInfiniteQuery, useIsFetching, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useCallback, useEffect, useState } from 'react'
 import { usePortal } from '../../../bitrix24/portal-context.tsx'
+import { useQuietFor } from '../../../hooks/use-quiet-for.ts'
 import { currentUserQueryOptions } from '../api/current-user.ts'
 import { recentKeys } from '../api/keys.ts'
 import { recentListQueryOptions } from '../api/list-query.ts'
@@ -10,6 +11,14 @@ import { unreadTotal } from '../model/unread-total.ts'
 
 /** Past this many unread chats the header says "5,000+" rather than page on. */
 const MAX_DIALOGS = 5_000
+
+/**
+ * The total's later pages wait until the list on screen has loaded nothing for this long: a user
+ * scrolling fast asks for the next page every few hundred milliseconds, and each of the total's
+ * pages in between would hold the main thread (the SDK's work on a 750 kB answer) and the
+ * portal's rate limit.
+ */
+const LIST_QUIET_MS = 1_000
 
 /** The current user's id (0 until the portal has said). */
 export function useCurrentUserId(): number {
@@ -57,9 +66,10 @@ export function useUnreadTotal(userId: number): UnreadTotal | null {
       queryKey: recentKeys.lists(),
       predicate: (other) => other.queryKey.at(-1) !== 'unread',
     }) > 0
+  const othersQuiet = useQuietFor(othersLoading, LIST_QUIET_MS)
   useEffect(() => {
-    if (more && !isFetchingNextPage && !othersLoading) void fetchNextPage()
-  }, [more, isFetchingNextPage, othersLoading, fetchNextPage])
+    if (more && !isFetchingNextPage && othersQuiet) void fetchNextPage()
+  }, [more, isFetchingNextPage, othersQuiet, fetchNextPage])
 
   if (data === undefined || userId === 0) return null
   return { total: data.total, complete: !hasNextPage }
