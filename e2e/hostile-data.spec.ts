@@ -1,4 +1,5 @@
 import type { Frame } from '@playwright/test'
+import { APP_URL } from '../playwright.config.ts'
 import { control, expect, launch, test } from './support/fixtures.ts'
 import { EXPECTED_BROKEN, EXPECTED_ROWS, HOSTILE_CASES } from './support/hostile-dialogs.ts'
 import { appFrame, violations, watchCsp } from './support/security.ts'
@@ -123,7 +124,7 @@ test.describe('hostile data', () => {
     expect(scan.pwned).toBeUndefined()
     expect(await page.evaluate(() => (window as { __pwned?: unknown }).__pwned)).toBeUndefined()
     expect(scan.polluted).toBeUndefined()
-    expect(scan.scripts.every((src) => src.startsWith('http://localhost:4613/assets/'))).toBe(true)
+    expect(scan.scripts.every((src) => src.startsWith(new URL('assets/', APP_URL).href))).toBe(true)
     expect(scan.handlers).toEqual([])
     expect(scan.embeds).toBe(0)
     expect(scan.links.filter((href) => !/^https?:/.test(href))).toEqual([])
