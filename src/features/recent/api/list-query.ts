@@ -192,19 +192,15 @@ function startBatch(
   return batch
 }
 
-/** The batch read ahead for `offset`, if it is still fresh (and has come, if asked so). */
+/** The batch read ahead for `offset`, if it is still fresh. */
 function takeReadAhead(
   queryClient: QueryClient,
   filter: RecentFilter,
   offset: number,
-  arrivedOnly: boolean,
 ): Batch | undefined {
   const ahead = readAheadsOf(queryClient).get(filter) ?? []
   return ahead.find(
-    (batch) =>
-      batch.offset === offset &&
-      Date.now() - batch.requestedAt < READ_AHEAD_MS &&
-      (!arrivedOnly || batch.arrived !== undefined),
+    (batch) => batch.offset === offset && Date.now() - batch.requestedAt < READ_AHEAD_MS,
   )
 }
 
@@ -219,7 +215,7 @@ function readAheadAfter(
   const following: Batch[] = []
   for (let at = nextOffset(offset); following.length < READ_AHEAD_BATCHES; at = nextOffset(at)) {
     following.push(
-      takeReadAhead(queryClient, filter, at, false) ??
+      takeReadAhead(queryClient, filter, at) ??
         startBatch(portal, at, params, following.at(-1)?.pages),
     )
   }
@@ -255,15 +251,15 @@ export async function fetchRecentPage(
     pages = [first.page]
     queue = first.queue
   } else {
-    const batch =
-      takeReadAhead(queryClient, filter, offset, false) ?? startBatch(portal, offset, params)
+    const batch = takeReadAhead(queryClient, filter, offset) ?? startBatch(portal, offset, params)
     answeredFor = batch.requestedAt
     // The batch right after the first page comes with the first screen, before any scroll.
     const scrolling = offset > PAGE_SIZE
     if (scrolling) readAheadAfter(portal, queryClient, filter, offset, params)
     pages = await batch.pages
     while (scrolling && hasMoreAfter(pages.at(-1))) {
-      const next = takeReadAhead(queryClient, filter, nextOffset(last), true)
+      // Only a batch that has already come: waiting for one would hold back the rows in hand.
+      const next = takeReadAhead(queryClient, filter, nextOffset(last))
       if (!next?.arrived) break
       pages.push(...next.arrived)
       last = next.offset
