@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState } from 'react'
+import { useCallback, useMemo, useRef, useState } from 'react'
 import { useLatestCallback } from '../../../hooks/use-latest-callback.ts'
 import { markableOf, type ListEntry } from '../model/collect.ts'
 import type { Dialog } from '../model/dialog.ts'
@@ -6,6 +6,7 @@ import {
   allMatching,
   emptySelection,
   isSelected,
+  selectedKeys,
   selectRange,
   setSelected,
   type Selection,
@@ -29,24 +30,23 @@ export function useRowSelection(list: ShownList, marks: RowMarks, bulk: BulkMark
   const anchor = useRef<string | null>(null)
   // The markable rows in list order, read only when something needs them: at 20,000 dialogs,
   // going through them on every render would cost each click on a row's toggle.
-  const orderedKeys = () => markableOf(entries).map((d) => d.key)
+  const orderedKeys = useCallback(() => markableOf(entries).map((d) => d.key), [entries])
   const loadedCount = useMemo(
     () =>
       selection.all
         ? null
         : selection.keys.size === 0
           ? 0
-          : markableOf(entries).filter((dialog) => isSelected(selection, dialog.key)).length,
-    [selection, entries],
+          : selectedKeys(selection, orderedKeys()).length,
+    [selection, orderedKeys],
   )
 
   const select = useLatestCallback((dialog: Dialog, selected: boolean, range: boolean) => {
     // Read now: React may run the update after the anchor below has moved on.
     const from = anchor.current
-    const ordered = range && from ? orderedKeys() : null
     setSelection((current) =>
-      ordered && from
-        ? selectRange(current, ordered, from, dialog.key, selected)
+      range && from
+        ? selectRange(current, orderedKeys(), from, dialog.key, selected)
         : setSelected(current, [dialog.key], selected),
     )
     anchor.current = dialog.key
