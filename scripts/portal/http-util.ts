@@ -37,14 +37,15 @@ export function sendJson(
   headers: Record<string, string> = {},
 ): void {
   if (res.headersSent || res.destroyed) return
-  const text = JSON.stringify(body)
+  // Encoded once: a list page is most of a megabyte, and the portal shares the CPU with the browser.
+  const bytes = Buffer.from(JSON.stringify(body))
   res.writeHead(status, {
     'Content-Type': 'application/json; charset=utf-8',
-    'Content-Length': Buffer.byteLength(text),
+    'Content-Length': bytes.length,
     'Cache-Control': 'no-store',
     ...headers,
   })
-  res.end(text)
+  res.end(bytes)
 }
 
 export function sendText(

@@ -178,6 +178,32 @@ describe('im.recent.list — filters by chat TYPE letter (PROTOCOL.md §4; im mo
     )
     expect(own({}).some((item) => /\[(b|USER=|URL=)/.test(item.message.text))).toBe(true)
   })
+
+  it('counts OFFSET within the filtered list: UNREAD_ONLY pages follow each other with no row skipped (Recent::getList filters in the query, then applies OFFSET and LIMIT)', () => {
+    const ctx = context(300)
+    const page = (offset: number, limit: number) =>
+      ids(
+        list(ctx, {
+          UNREAD_ONLY: 'Y',
+          OFFSET: offset,
+          LIMIT: limit,
+          SKIP_UNDISTRIBUTED_OPENLINES: 'Y',
+        }).items,
+      )
+    const whole = page(0, 200)
+    const paged = Array.from({ length: 10 }, (_, index) => page(index * 20, 20)).flat()
+    expect(whole.length).toBeGreaterThan(60)
+    expect([...new Set(paged)]).toEqual([...new Set(whole)])
+  })
+
+  it('answers a copy: a later mark does not change an answer already made (a held answer shows the state it was made from)', () => {
+    const ctx = context(20)
+    const before = list(ctx, { LIMIT: 50 }).items
+    const target = before.find((item) => item.type === 'chat' && !item.unread)!
+    dispatch('im.recent.unread', { DIALOG_ID: target.id, ACTION: 'Y' }, ctx)
+    expect(before.find((item) => item.id === target.id)!.unread).toBe(false)
+    expect(list(ctx, { LIMIT: 50 }).items.find((item) => item.id === target.id)!.unread).toBe(true)
+  })
 })
 
 describe('im.recent.list — queued open lines and placeholder rows (PROTOCOL.md §4; im module Recent::getList, formatRow)', () => {

@@ -129,7 +129,9 @@ function canManageMessages(item: unknown): boolean {
 /** Copy of an item as sent out, with the last message's BB-code removed on PARSE_TEXT=Y. */
 function present(item: unknown, parseText: boolean): unknown {
   if (!isPlainObject(item)) return item
-  const copy = structuredClone(item)
+  // Items are JSON data (generated, or set as JSON through the control API): a JSON round trip
+  // copies them faster than structuredClone.
+  const copy = JSON.parse(JSON.stringify(item)) as typeof item
   if (parseText && isPlainObject(copy.message) && typeof copy.message.text === 'string') {
     copy.message.text = stripBbCode(copy.message.text)
   }
@@ -164,10 +166,7 @@ export const imRecentList: MethodHandler = (params, { userId, store }) => {
   if (limit <= 0) limit = RECENT_LIST_DEFAULT_LIMIT
   limit = Math.min(limit, RECENT_LIST_MAX_LIMIT)
 
-  const accepted = new Map<number, boolean>()
   const accepts = (index: number): boolean => {
-    const known = accepted.get(index)
-    if (known !== undefined) return known
     const item = state.items[index]
     const type = itemType(item)
     let ok: boolean
@@ -180,11 +179,18 @@ export const imRecentList: MethodHandler = (params, { userId, store }) => {
       const ms = activityMs(item)
       ok = ms !== undefined && ms <= lastMessageDate
     }
-    accepted.set(index, ok)
     return ok
   }
 
-  const page = state.records.filter(accepts).slice(offset, offset + limit)
+  // The accepted records from OFFSET, LIMIT of them. The walk stops at the page's end: the
+  // local portal shares the bench machine's CPU with the browser, which a real portal does not.
+  const page: number[] = []
+  let passed = 0
+  for (const index of state.records) {
+    if (page.length === limit) break
+    if (!accepts(index)) continue
+    if (passed++ >= offset) page.push(index)
+  }
   // Collapse records into dialogs: a dialog owning two records shows once per page.
   const seen = new Set<number>()
   const items: unknown[] = []
