@@ -18,8 +18,13 @@ const REPLACEMENTS: [RegExp, string][] = [
 /** Longer input is cut first: the patterns backtrack, so their cost grows faster than the text. */
 export const MAX_BBCODE_INPUT = 10_000
 
+/** Every pattern above needs one of these characters: most previews have none. */
+const MARKUP = /[[\-=]/
+
 export function stripBbCode(text: string): string {
   let plain = text.length > MAX_BBCODE_INPUT ? text.slice(0, MAX_BBCODE_INPUT) : text
-  for (const [pattern, replacement] of REPLACEMENTS) plain = plain.replace(pattern, replacement)
+  if (MARKUP.test(plain)) {
+    for (const [pattern, replacement] of REPLACEMENTS) plain = plain.replace(pattern, replacement)
+  }
   return plain.replace(/\s+/g, ' ').trim()
 }
