@@ -126,16 +126,18 @@ function canManageMessages(item: unknown): boolean {
   return role === 'owner'
 }
 
-/** Copy of an item as sent out, with the last message's BB-code removed on PARSE_TEXT=Y. */
+/**
+ * Copy of an item as sent out, with the last message's BB-code removed on PARSE_TEXT=Y. The
+ * portal changes an item only in its own fields (marks, counters, pins) and replaces it whole
+ * otherwise, so a shallow copy keeps an answer as it was made, even one held back.
+ */
 function present(item: unknown, parseText: boolean): unknown {
   if (!isPlainObject(item)) return item
-  // Items are JSON data (generated, or set as JSON through the control API): a JSON round trip
-  // copies them faster than structuredClone.
-  const copy = JSON.parse(JSON.stringify(item)) as typeof item
-  if (parseText && isPlainObject(copy.message) && typeof copy.message.text === 'string') {
-    copy.message.text = stripBbCode(copy.message.text)
+  const { message } = item
+  if (parseText && isPlainObject(message) && typeof message.text === 'string') {
+    return { ...item, message: { ...message, text: stripBbCode(message.text) } }
   }
-  return copy
+  return { ...item }
 }
 
 /**
