@@ -36,16 +36,7 @@ export function sendJson(
   body: unknown,
   headers: Record<string, string> = {},
 ): void {
-  if (res.headersSent || res.destroyed) return
-  // Encoded once: a list page is most of a megabyte, and the portal shares the CPU with the browser.
-  const bytes = Buffer.from(JSON.stringify(body))
-  res.writeHead(status, {
-    'Content-Type': 'application/json; charset=utf-8',
-    'Content-Length': bytes.length,
-    'Cache-Control': 'no-store',
-    ...headers,
-  })
-  res.end(bytes)
+  sendText(res, status, JSON.stringify(body), 'application/json; charset=utf-8', headers)
 }
 
 export function sendText(
@@ -53,14 +44,18 @@ export function sendText(
   status: number,
   text: string,
   type = 'text/plain; charset=utf-8',
+  headers: Record<string, string> = {},
 ): void {
   if (res.headersSent || res.destroyed) return
+  // Encoded once: a list page is most of a megabyte, and the portal shares the CPU with the browser.
+  const bytes = Buffer.from(text)
   res.writeHead(status, {
     'Content-Type': type,
-    'Content-Length': Buffer.byteLength(text),
+    'Content-Length': bytes.length,
     'Cache-Control': 'no-store',
+    ...headers,
   })
-  res.end(text)
+  res.end(bytes)
 }
 
 export function isLoopback(address: string | undefined): boolean {
