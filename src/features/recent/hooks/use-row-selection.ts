@@ -31,15 +31,11 @@ export function useRowSelection(list: ShownList, marks: RowMarks, bulk: BulkMark
   // The markable rows in list order, read only when something needs them: at 20,000 dialogs,
   // going through them on every render would cost each click on a row's toggle.
   const orderedKeys = useCallback(() => markableOf(entries).map((d) => d.key), [entries])
-  const loadedCount = useMemo(
-    () =>
-      selection.all
-        ? null
-        : selection.keys.size === 0
-          ? 0
-          : selectedKeys(selection, orderedKeys()).length,
-    [selection, orderedKeys],
-  )
+  const loadedCount = useMemo(() => {
+    if (selection.all) return null
+    if (selection.keys.size === 0) return 0
+    return selectedKeys(selection, orderedKeys()).length
+  }, [selection, orderedKeys])
 
   const select = useLatestCallback((dialog: Dialog, selected: boolean, range: boolean) => {
     // Read now: React may run the update after the anchor below has moved on.
