@@ -26,4 +26,10 @@ describe('stripBbCode', () => {
   it('handles nested quotes', () => {
     expect(stripBbCode('[QUOTE][b]Hi[/b][/QUOTE] ok')).toBe('Hi ok')
   })
+  it('turns separator lines into a space, and leaves plain text as it is but for spaces', () => {
+    expect(stripBbCode('before\n------\nafter')).toBe('before after')
+    expect(stripBbCode('before\n=====\nafter')).toBe('before after')
+    expect(stripBbCode('a-b == c')).toBe('a-b == c')
+    expect(stripBbCode('  plain\n\ttext  ')).toBe('plain text')
+  })
 })
