@@ -5,13 +5,13 @@
  */
 export type Params = Record<string, unknown>
 
-/** `Y`/`N` flags: only `Y` (any case) or `true` means yes. */
-export function flag(params: Params, name: string, fallback = false): boolean {
-  const value = params[name]
-  if (value === undefined || value === null || value === '') return fallback
-  if (value === true) return true
-  if (typeof value === 'string') return value.toUpperCase() === 'Y'
-  return false
+/**
+ * A `Y`/`N` flag as the im module reads one: yes only for the exact string `Y`. CIMRestService
+ * recentList / recentGet compare with `=== 'Y'` and upper-case parameter names only, never values
+ * (im module classes/general/im_rest.php), so `y`, `true`, `1` and `'1'` are all no.
+ */
+export function flag(params: Params, name: string): boolean {
+  return params[name] === 'Y'
 }
 
 /** Integer parameter; anything that is not an integer gives `fallback`. */

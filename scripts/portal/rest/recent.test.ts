@@ -51,7 +51,7 @@ describe('im.recent.list — answer and paging (im module Recent::getList, CIMRe
     ])
   })
 
-  it('adjacent pages overlap (PROTOCOL.md §4), yet OFFSET += LIMIT reaches every dialog', () => {
+  it('adjacent pages overlap (b24restdocs api-reference/chats/im-recent-list.md: "page boundaries may overlap"), yet OFFSET += LIMIT reaches every dialog', () => {
     const ctx = context(120)
     const queued = ids(ctx.store.user(1).queued as Item[])
     const seen: unknown[] = []
@@ -119,7 +119,7 @@ describe('im.recent.list — answer and paging (im module Recent::getList, CIMRe
   })
 })
 
-describe('im.recent.list — filters by chat TYPE letter (PROTOCOL.md §4; im module Recent::getList)', () => {
+describe('im.recent.list — filters by chat TYPE letter (im module lib/recent.php, Recent::getList)', () => {
   const kinds = [
     chatItem(1, 'C', 'chat'),
     chatItem(2, 'O', 'open'),
@@ -206,7 +206,7 @@ describe('im.recent.list — filters by chat TYPE letter (PROTOCOL.md §4; im mo
   })
 })
 
-describe('im.recent.list — queued open lines and placeholder rows (PROTOCOL.md §4; im module Recent::getList, formatRow)', () => {
+describe('im.recent.list — queued open lines and placeholder rows (im module lib/recent.php, Recent::getList, formatRow)', () => {
   it('adds the queued open-line sessions to every page, whatever OFFSET and UNREAD_ONLY say', () => {
     const ctx = context(120)
     const queued = ids(ctx.store.user(1).queued as Item[])
@@ -260,7 +260,7 @@ describe('im.recent.list — queued open lines and placeholder rows (PROTOCOL.md
   })
 })
 
-describe('im.recent.unread (PROTOCOL.md §4; im module CIMRestService::recentUnread, Recent::unread)', () => {
+describe('im.recent.unread (im module classes/general/im_rest.php, CIMRestService::recentUnread; lib/recent.php, Recent::unread)', () => {
   const unread = (ctx: MethodContext, params: Record<string, unknown>) =>
     dispatch('im.recent.unread', params, ctx).result
 
@@ -390,5 +390,68 @@ describe('im.recent.unread (PROTOCOL.md §4; im module CIMRestService::recentUnr
     unread(ctx, { DIALOG_ID: target.id })
     expect(ctx.store.truth(1).find((d) => d.id === target.id)!.unread).toBe(true)
     expect(ctx.store.truth(2).find((d) => d.id === target.id)!.unread).toBe(false)
+  })
+})
+
+describe('Y/N flags are yes only for the exact string Y (im module classes/general/im_rest.php, CIMRestService::recentList / recentGet)', () => {
+  it.each(['y', true, 1, '1', 'yes'])('SKIP_DIALOG=%j skips nothing', (value) => {
+    const ctx = context(40)
+    const items = list(ctx, { SKIP_DIALOG: value, LIMIT: 200 }).items
+    expect(items.some((item) => item.type === 'user')).toBe(true)
+  })
+
+  it('WITH_COUNTERS defaults to Y; any other value drops the counter key of own rows (lib/recent.php, formatRow)', () => {
+    const ctx = context(40)
+    const queued = ids(ctx.store.user(1).queued as Item[])
+    expect(list(ctx, {}).items.every((item) => item === null || 'counter' in item)).toBe(true)
+    for (const value of ['N', 'y', true, '1']) {
+      const items = list(ctx, { WITH_COUNTERS: value }).items.filter((item) => item !== null)
+      const own = items.filter((item) => !queued.includes(item.id))
+      expect(own.length).toBeGreaterThan(0)
+      expect(
+        own.some((item) => 'counter' in item),
+        String(value),
+      ).toBe(false)
+      const rows = dispatch('im.recent.get', { WITH_COUNTERS: value }, ctx).result as Item[]
+      expect(
+        rows
+          .filter((item) => item !== null && !queued.includes(item.id))
+          .some((item) => 'counter' in item),
+      ).toBe(false)
+    }
+  })
+
+  it('queued open lines keep their counter 1 whatever WITH_COUNTERS says (imopenlines lib/recent.php, formatRow)', () => {
+    const ctx = context(120)
+    const queued = list(ctx, { WITH_COUNTERS: 'N' }).items.slice(-ctx.store.user(1).queued.length)
+    const lines = queued.filter((item) => item !== null)
+    expect(lines.length).toBeGreaterThan(0)
+    expect(lines.every((item) => item.counter === 1)).toBe(true)
+  })
+})
+
+describe('im.recent.pin (im module classes/general/im_rest.php, CIMRestService::recentPin: PIN != N, loosely)', () => {
+  const pinned = (ctx: MethodContext, id: unknown) => stored(ctx, id).pinned
+  const target = (ctx: MethodContext) =>
+    ctx.store.truth(1).find((d) => d.type === 'chat' && d.pinned === false)!.id
+
+  it.each([
+    [{}, true],
+    [{ PIN: 'Y' }, true],
+    [{ PIN: 'n' }, true],
+    [{ PIN: 0 }, true],
+    [{ PIN: false }, true],
+    [{ PIN: null }, true],
+    [{ PIN: 'N' }, false],
+    [{ PIN: true }, false],
+    [{ PIN: 'Y', ACTION: 'N' }, false],
+    [{ PIN: 'N', ACTION: null }, false],
+  ])('%j pins: %s', (params, expected) => {
+    const ctx = context(40)
+    const id = target(ctx)
+    // Start from the other state, so the call under test has to change it.
+    dispatch('im.recent.pin', { DIALOG_ID: id, PIN: expected ? 'N' : 'Y' }, ctx)
+    dispatch('im.recent.pin', { DIALOG_ID: id, ...params }, ctx)
+    expect(pinned(ctx, id)).toBe(expected)
   })
 })

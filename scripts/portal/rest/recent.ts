@@ -126,18 +126,46 @@ function canManageMessages(item: unknown): boolean {
   return role === 'owner'
 }
 
-/**
- * Copy of an item as sent out, with the last message's BB-code removed on PARSE_TEXT=Y. The
- * portal changes an item only in its own fields (marks, counters, pins) and replaces it whole
- * otherwise, so a shallow copy keeps an answer as it was made, even one held back.
- */
-function present(item: unknown, parseText: boolean): unknown {
-  if (!isPlainObject(item)) return item
-  const { message } = item
-  if (parseText && isPlainObject(message) && typeof message.text === 'string') {
-    return { ...item, message: { ...message, text: stripBbCode(message.text) } }
+/** How an own row goes out: PARSE_TEXT=Y strips the last message's BB-code. */
+interface Presentation {
+  parseText: boolean
+  /**
+   * WITH_COUNTERS defaults to Y, and anything but exactly `Y` drops the `counter` key (im module
+   * classes/general/im_rest.php, recentList / recentGet: `($arParams['WITH_COUNTERS'] ?? 'Y')
+   * === 'Y'`; lib/recent.php, formatRow: `if ($withCounters) { $item['COUNTER'] = … }`).
+   */
+  withCounters: boolean
+}
+
+function presentation(params: Params): Presentation {
+  return {
+    parseText: flag(params, 'PARSE_TEXT'),
+    withCounters: (params.WITH_COUNTERS ?? 'Y') === 'Y',
   }
-  return { ...item }
+}
+
+/**
+ * Copy of an own row as sent out. The portal changes an item only in its own fields (marks,
+ * counters, pins, the last message) and replaces those whole, so a shallow copy keeps an answer
+ * as it was made, even one held back.
+ */
+function present(item: unknown, { parseText, withCounters }: Presentation): unknown {
+  if (!isPlainObject(item)) return item
+  const copy = { ...item }
+  if (!withCounters) delete copy.counter
+  const { message } = copy
+  if (parseText && isPlainObject(message) && typeof message.text === 'string') {
+    copy.message = { ...message, text: stripBbCode(message.text) }
+  }
+  return copy
+}
+
+/**
+ * A queued open-line session as sent out: imopenlines Recent::getRecent builds it with its own
+ * fixed `COUNTER => 1`, so WITH_COUNTERS does not reach it (imopenlines lib/recent.php, formatRow).
+ */
+function presentQueued(line: unknown, { parseText }: Presentation): unknown {
+  return present(line, { parseText, withCounters: true })
 }
 
 /**
@@ -153,14 +181,11 @@ export const imRecentList: MethodHandler = (params, { userId, store }) => {
   const state = store.user(userId)
   const skip = skippedTypes(params)
   const unreadOnly = flag(params, 'UNREAD_ONLY')
-  const parseText = flag(params, 'PARSE_TEXT')
+  const shown = presentation(params)
   const skipUndistributed = flag(params, 'SKIP_UNDISTRIBUTED_OPENLINES')
   const onlyCopilot = flag(params, 'ONLY_COPILOT')
   const onlyChannel = flag(params, 'ONLY_CHANNEL')
   const canManage = flag(params, 'CAN_MANAGE_MESSAGES')
-  // GET_ORIGINAL_TEXT only matters when the portal would otherwise rewrite the text; the demo
-  // keeps texts as stored, so the flag is read for completeness and changes nothing.
-  flag(params, 'GET_ORIGINAL_TEXT')
   const lastMessageDate = date(params, 'LAST_MESSAGE_DATE')
   // With LAST_MESSAGE_DATE the list continues from that date and OFFSET is not used.
   const offset = lastMessageDate === undefined ? Math.max(0, integer(params, 'OFFSET', 0)) : 0
@@ -199,10 +224,10 @@ export const imRecentList: MethodHandler = (params, { userId, store }) => {
   for (const index of page) {
     if (seen.has(index)) continue
     seen.add(index)
-    items.push(present(state.items[index], parseText))
+    items.push(present(state.items[index], shown))
   }
   if (!skip.has('L') && !onlyCopilot && !skipUndistributed) {
-    for (const line of state.queued) items.push(present(line, parseText))
+    for (const line of state.queued) items.push(presentQueued(line, shown))
   }
   const hasMore = page.length === limit
   return {
@@ -231,6 +256,9 @@ export const imRecentGet: MethodHandler = (params, { userId, store }) => {
   const since = Math.max(lastUpdate ?? -Infinity, lastSync ?? -Infinity)
   // Recent::get lists the user's own rows only (no placeholders), then the queued open lines.
   const rows = onlyOpenlines ? state.items : [...state.items, ...state.queued]
+  const queued = new Set(state.queued)
+  // recentGet reads no PARSE_TEXT (im module classes/general/im_rest.php).
+  const shown = { ...presentation(params), parseText: false }
   const result = rows.filter((item) => {
     const type = itemType(item)
     if (isPlaceholder(item)) return false
@@ -242,11 +270,15 @@ export const imRecentGet: MethodHandler = (params, { userId, store }) => {
     }
     return true
   })
-  return { result: result.map((item) => present(item, false)) }
+  return {
+    result: result.map((item) =>
+      queued.has(item) ? presentQueued(item, shown) : present(item, shown),
+    ),
+  }
 }
 
 /**
- * im.recent.unread (CIMRestService::recentUnread → Recent::unread; PROTOCOL.md §4): sets or
+ * im.recent.unread (CIMRestService::recentUnread → Recent::unread, im module lib/recent.php): sets or
  * removes the manual mark and nothing else — "recent read doesn't affect message counter"
  * (im module RecentReader). ACTION (older name UNREAD) removes the mark only when it is exactly
  * `N`. Asking for the state the row already has answers true and changes nothing; `false` when
@@ -283,12 +315,18 @@ function checkedDialogId(params: Params): string | number {
   throw restErrors.dialogIdEmpty()
 }
 
-/** im.recent.pin (Recent::pin): PIN, or ACTION when given, unpins only with `N`. */
+/**
+ * im.recent.pin (CIMRestService::recentPin → Recent::pin): ACTION, when set, overwrites PIN, and
+ * the row is pinned when `$arParams['PIN'] != 'N'`. PHP 8's loose `!=` is false only for the
+ * string `N` itself and for `true` (a bool against a non-empty string), so a missing PIN, `null`,
+ * `0`, `false` and `n` all pin.
+ */
 export const imRecentPin: MethodHandler = (params, { userId, store }) => {
   const dialogId = checkedDialogId(params)
   const item = recentRow(store.user(userId).items, dialogId)
   if (!item) return { result: false }
-  item.pinned = String(params.ACTION ?? params.PIN ?? 'Y') !== 'N'
+  const pin = params.ACTION ?? params.PIN
+  item.pinned = pin !== 'N' && pin !== true
   resort(store.user(userId))
   return { result: true }
 }
