@@ -105,6 +105,75 @@ describe('runBatch', () => {
   })
 })
 
+describe('runBatch as CRestProvider::methodsBatch runs it (rest module classes/general/rest_provider.php)', () => {
+  const failing = (method: string): CommandOutcome =>
+    method === 'bad' ? { ok: false, error: { error: 'E', error_description: 'e' } } : ok(method)
+  const cmd = { a: 'good', b: 'bad', c: 'good' }
+
+  it.each([1, '1', true, 'Y', 'N', 'false', 'no', '0.0', [0], { x: 0 }])(
+    'halt %j is PHP-true: the batch stops at the first error',
+    (halt) => {
+      expect(runBatch({ halt, cmd }, failing)).toMatchObject({
+        result: { a: 'good' },
+        result_error: { b: { error: 'E' } },
+      })
+      expect(runBatch({ halt, cmd }, failing).result).not.toHaveProperty('c')
+    },
+  )
+
+  it.each([0, '0', '', false, null, undefined, [], {}])(
+    'halt %j is PHP-false: every command runs',
+    (halt) => {
+      expect(runBatch({ halt, cmd }, failing).result).toEqual({ a: 'good', c: 'good' })
+    },
+  )
+
+  it('reads HALT and CMD in any case (array_change_key_case)', () => {
+    expect(runBatch({ HALT: 'N', CMD: cmd }, failing).result).toEqual({ a: 'good' })
+  })
+
+  it('skips a command that is not a string without any entry, yet counts it toward the 50', () => {
+    const rows: unknown[] = [42, ...Array.from({ length: 50 }, () => 'm.x')]
+    let executed = 0
+    const answer = runBatch({ cmd: rows }, () => {
+      executed++
+      return ok(1)
+    })
+    expect(executed).toBe(49)
+    expect(answer.result).toEqual(
+      Object.fromEntries(Array.from({ length: 49 }, (_, i) => [String(i + 1), 1])),
+    )
+    expect(answer.result_error).toEqual({
+      50: { error: 'ERROR_BATCH_LENGTH_EXCEEDED', error_description: 'Max batch length exceeded' },
+    })
+    const skipped = runBatch({ cmd: { a: { method: 'm.x' }, b: null, c: 'm.y' } }, () => ok(1))
+    expect([skipped.result, skipped.result_error]).toEqual([{ c: 1 }, []])
+  })
+
+  it('with halt, a command past 50 stops the batch at its own error', () => {
+    const rows = Array.from({ length: 53 }, () => 'm.x')
+    const answer = runBatch({ halt: 1, cmd: rows }, () => ok(1))
+    expect(answer.result_error).toEqual({
+      50: { error: 'ERROR_BATCH_LENGTH_EXCEEDED', error_description: 'Max batch length exceeded' },
+    })
+  })
+
+  it.each(['batch', 'download', 'UPLOAD'])('refuses %s inside a batch', (method) => {
+    let executed = 0
+    const answer = runBatch({ cmd: { x: `${method}?a=1` } }, () => {
+      executed++
+      return ok(1)
+    })
+    expect(executed).toBe(0)
+    expect(answer.result_error).toEqual({
+      x: {
+        error: 'ERROR_BATCH_METHOD_NOT_ALLOWED',
+        error_description: 'Method is not allowed for batch usage',
+      },
+    })
+  })
+})
+
 describe('batch through the SDK', () => {
   let running: Running
   afterEach(() => running.close())

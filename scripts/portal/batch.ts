@@ -1,5 +1,5 @@
 import { parsePhpQuery } from './php-query.ts'
-import { isPlainObject } from './rest/params.ts'
+import { isPlainObject, phpTruthy, upperCaseNames } from './rest/params.ts'
 import type { Params } from './rest/params.ts'
 import type { ErrorBody } from './rest/errors.ts'
 import type { RestTime } from './rest/time.ts'
@@ -34,13 +34,11 @@ export interface BatchAnswer {
   result_time: unknown
 }
 
-function truthy(value: unknown): boolean {
-  if (value === true) return true
-  if (typeof value === 'number') return value !== 0
-  if (typeof value === 'string')
-    return ['1', 'y', 'true', 'yes'].includes(value.trim().toLowerCase())
-  return false
-}
+/**
+ * Methods a batch may not carry (rest module classes/general/rest_provider.php,
+ * CRestProvider::methodsBatch): ERROR_BATCH_METHOD_NOT_ALLOWED.
+ */
+const NOT_IN_BATCH = new Set(['batch', 'download', 'upload'])
 
 /** `"im.recent.unread?DIALOG_ID=chat5&ACTION=Y"` → method + params. */
 export function parseCommand(row: string): { method: string; params: Params } {
@@ -50,13 +48,19 @@ export function parseCommand(row: string): { method: string; params: Params } {
   return { method, params: parsePhpQuery(query) }
 }
 
+/**
+ * `halt` and `cmd` as CRestProvider::methodsBatch reads them: names in any case
+ * (`array_change_key_case($arQuery, CASE_UPPER)`), halt by PHP truthiness
+ * (`isset($arQuery['HALT']) && $arQuery['HALT']`), so `'N'` and `'false'` halt too.
+ */
 export function parseEnvelope(body: Params): {
   halt: boolean
   isList: boolean
   rows: { key: string; row: unknown }[]
 } {
-  const halt = truthy(body.halt)
-  const cmd = body.cmd
+  const envelope = upperCaseNames(body)
+  const halt = phpTruthy(envelope.HALT)
+  const cmd = envelope.CMD
   if (Array.isArray(cmd)) {
     return { halt, isList: true, rows: cmd.map((row, index) => ({ key: String(index), row })) }
   }
@@ -114,7 +118,10 @@ function resolveReferences(value: unknown, results: Map<string, unknown>): unkno
 
 /**
  * Runs the commands in order through `execute` (the same method handlers a single call uses;
- * auth was checked once for the whole batch by the caller).
+ * auth was checked once for the whole batch by the caller). As CRestProvider::methodsBatch does:
+ * a command that is not a string is skipped without an entry but counts toward the 50; every
+ * command past 50 gets its own ERROR_BATCH_LENGTH_EXCEEDED entry; with halt the loop stops at
+ * the first error, that error included.
  */
 export function runBatch(body: Params, execute: ExecuteCommand): BatchAnswer {
   const { halt, rows } = parseEnvelope(body)
@@ -135,14 +142,16 @@ export function runBatch(body: Params, execute: ExecuteCommand): BatchAnswer {
           error_description: 'Max batch length exceeded',
         },
       }
-    } else if (typeof row !== 'string' || row.trim() === '') {
+    } else if (typeof row !== 'string') {
+      continue
+    } else if (row.trim() === '') {
       outcome = {
         ok: false,
         error: { error: 'ERROR_METHOD_NOT_FOUND', error_description: 'Method not found!' },
       }
     } else {
       const { method, params } = parseCommand(row)
-      if (method.toLowerCase() === 'batch') {
+      if (NOT_IN_BATCH.has(method.toLowerCase())) {
         outcome = {
           ok: false,
           error: {

@@ -60,6 +60,19 @@ export function intval(value: unknown): number {
   return match ? Number.parseInt(match[1] as string, 10) : 0
 }
 
+/**
+ * PHP's truthiness (`if ($value)`): false for a missing value, `null`, `false`, `0`, `''`, `'0'`
+ * and an empty array; true for everything else, `'N'` and `'false'` included.
+ */
+export function phpTruthy(value: unknown): boolean {
+  if (value === undefined || value === null || value === false) return false
+  if (typeof value === 'number') return value !== 0
+  if (typeof value === 'string') return value !== '' && value !== '0'
+  if (Array.isArray(value)) return value.length > 0
+  if (isPlainObject(value)) return Object.keys(value).length > 0
+  return true
+}
+
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
