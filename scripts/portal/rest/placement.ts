@@ -10,14 +10,35 @@ import type { MethodHandler } from './types.ts'
 const KNOWN_PLACEMENT =
   /^(IM_[A-Z_]+|LEFT_MENU|CRM_[A-Z_]+|TASK_[A-Z_]+|CALENDAR_[A-Z_]+|TELEPHONY_[A-Z_]+|USER_PROFILE_[A-Z_]+|PAGE_BACKGROUND_WORKER|CONTACT_CENTER|LANDING_[A-Z_]+|SONET_GROUP_[A-Z_]+|REST_APP_URI|MAIN_[A-Z_]+|CALL_CARD|SPA_[A-Z_]+)$/
 
+/**
+ * Placement::checkPermission (rest module lib/api/placement.php) throws the rest module's
+ * AccessException: ACCESS_DENIED, "Access denied!", 403 Forbidden.
+ */
 function requireAdmin(isAdmin: boolean): void {
-  if (!isAdmin) {
-    throw new RestError(
-      403,
-      'ACCESS_DENIED',
-      'Access denied! Application administrator rights required',
-    )
-  }
+  if (!isAdmin) throw new RestError(403, 'ACCESS_DENIED', 'Access denied!')
+}
+
+/**
+ * The im placements that declare `'iconName' => ['type' => 'string', 'require' => true]` (im
+ * module lib/V2/Marketplace/Placement.php, onRestServiceBuildDescription).
+ */
+const NEEDS_ICON = new Set(['IM_NAVIGATION', 'IM_TEXTAREA', 'IM_SIDEBAR'])
+
+/** PHP's `(string)` cast of a JSON value, as Placement::prepareOptions casts a string option. */
+function phpString(value: unknown): string {
+  if (value === undefined || value === null || value === false) return ''
+  if (value === true) return '1'
+  if (typeof value === 'string') return value
+  if (typeof value === 'number') return String(value)
+  return 'Array'
+}
+
+/**
+ * RegistrationValidator::validateIconName (im module lib/V2/Marketplace): at most 50 characters
+ * (`mb_strlen`) and one Latin letter, space or hyphen somewhere (the pattern is not anchored).
+ */
+function validIconName(icon: string): boolean {
+  return [...icon].length <= 50 && /[a-zA-Z -]/.test(icon)
 }
 
 export const placementBind: MethodHandler = (params, { store, isAdmin }) => {
@@ -30,9 +51,22 @@ export const placementBind: MethodHandler = (params, { store, isAdmin }) => {
     throw new RestError(400, 'ERROR_PLACEMENT_NOT_FOUND', 'Placement not found')
   }
   const options = isPlainObject(params.OPTIONS) ? params.OPTIONS : {}
-  // IM_NAVIGATION shows an icon in the messenger's navigation row; it cannot do without one.
-  if (placement === 'IM_NAVIGATION' && !text(options, 'iconName')) {
-    throw restErrors.argument('OPTIONS[iconName]')
+  if (NEEDS_ICON.has(placement)) {
+    // Placement::prepareOptions → checkRequiredOptionsInParamsOptions: the key must exist
+    // (array_key_exists), else Main's ArgumentNullException, which RestException turns into
+    // ERROR_ARGUMENT, 400. (A non-array OPTIONS is an ArgumentTypeException there; the portal
+    // answers it as the missing key.)
+    if (!Object.hasOwn(options, 'iconName')) throw restErrors.argument('iconName')
+    // The im validator's verdict is returned, not thrown, and CRestServer::processResponse sends
+    // an array with error and error_description as it is: HTTP 200 (see rest/route.ts).
+    if (!validIconName(phpString(options.iconName))) {
+      return {
+        result: {
+          error: 'INVALID_ERROR_ICON_NAME',
+          error_description: 'Field iconName is invalid.',
+        },
+      }
+    }
   }
   if (store.placements.some((b) => b.placement === placement && b.handler === handler)) {
     throw new RestError(

@@ -13,6 +13,7 @@ import { parsePhpQuery } from '../php-query.ts'
 import { BodyTooLargeError, readBody, sendJson, sleep } from '../http-util.ts'
 import { dispatch, normalizeMethod } from './dispatcher.ts'
 import { RestError, errorBody, restErrors } from './errors.ts'
+import type { ErrorBody } from './errors.ts'
 import { isPlainObject } from './params.ts'
 import type { Params } from './params.ts'
 import { OperatingMeter, makeTime } from './time.ts'
@@ -83,6 +84,20 @@ export function parseRestBody(text: string, contentType: string | undefined): Pa
     return value
   }
   return parsePhpQuery(trimmed)
+}
+
+/**
+ * A method's result that is an error itself: CRestServer::processResponse (rest module
+ * classes/general/rest.php) passes an array with a non-empty `error` and `error_description`
+ * through unchanged, so it becomes the whole body of a 200 answer — and, inside a batch, that
+ * command's entry of `result_error` (CRestProvider::methodsBatch).
+ */
+export function returnedError(result: unknown): ErrorBody | undefined {
+  if (!isPlainObject(result)) return undefined
+  const { error, error_description: description } = result
+  if (typeof error !== 'string' || error === '') return undefined
+  if (typeof description !== 'string' || description === '') return undefined
+  return result as ErrorBody
 }
 
 /** Query-string params (minus the SDK's bookkeeping ones), overridden by the body. */
@@ -240,6 +255,8 @@ export class RestRoute {
       }
 
       const outcome = dispatch(method, methodParams, context)
+      const returned = returnedError(outcome.result)
+      if (returned) return finish(200, returned, returned.error)
       const body: Record<string, unknown> = { result: outcome.result }
       if (outcome.next !== undefined) body.next = outcome.next
       if (outcome.total !== undefined) body.total = outcome.total
@@ -271,6 +288,8 @@ export class RestRoute {
     try {
       const outcome =
         fault?.kind === 'result-false' ? { result: false } : dispatch(name, params, context)
+      const returned = returnedError(outcome.result)
+      if (returned) return { ok: false, error: returned }
       const finished = Math.max(deps.clock(), started)
       return {
         ok: true,
