@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest'
 import { packPlans, planChange, statesOf, type KnownState } from './commands.ts'
 
-const state = (markedUnread: boolean, counter: number, lastMessageId: number | null = 80) =>
-  ({ markedUnread, counter, lastMessageId }) satisfies KnownState
+const state = (markedUnread: boolean, counter: number) =>
+  ({ markedUnread, counter }) satisfies KnownState
 const methods = (dialogId: string, unread: boolean, known?: KnownState) =>
   planChange({ dialogId, unread }, known).commands.map(
     (c) => `${c.method}${c.params.ACTION ? `:${String(c.params.ACTION)}` : ''}`,
   )
 
-// PROTOCOL.md §4: im.recent.unread N removes the mark only; messages are read by im.dialog.read.
+// docs/bitrix24-facts.md, "Reading a dialog": im.recent.unread N removes the mark only; messages
+// are read by im.dialog.read.
 describe('planChange', () => {
   it('reads messages where the counter is above 0 and removes the mark where it is set', () => {
     expect(methods('chat1', false, state(true, 3))).toEqual([
@@ -25,9 +26,9 @@ describe('planChange', () => {
   it('marks unread with the manual mark only', () => {
     expect(methods('chat1', true, state(false, 3))).toEqual(['im.recent.unread:Y'])
   })
-  it('reads up to the last message the list showed', () => {
-    const [read] = planChange({ dialogId: 7, unread: false }, state(false, 2, 91)).commands
-    expect(read?.params).toEqual({ DIALOG_ID: 7, MESSAGE_ID: 91 })
+  it('reads every message, not up to one: those that came after the list loaded too', () => {
+    const [read] = planChange({ dialogId: 7, unread: false }, state(false, 2)).commands
+    expect(read?.params).toEqual({ DIALOG_ID: 7 })
   })
 })
 
@@ -55,9 +56,9 @@ describe('packPlans', () => {
 })
 
 describe('statesOf', () => {
-  it('reads the unread rule’s halves and the last message id from raw items', () => {
+  it('reads the unread rule’s halves from raw items', () => {
     expect(
       statesOf([{ id: 'chat1', counter: '2', unread: true, message: { id: 5 } }, 'junk']),
-    ).toEqual(new Map([['chat1', { markedUnread: true, counter: 2, lastMessageId: 5 }]]))
+    ).toEqual(new Map([['chat1', { markedUnread: true, counter: 2 }]]))
   })
 })

@@ -14,11 +14,10 @@ export interface MarkChange {
 
 export const keyOf = (change: MarkChange) => String(change.dialogId)
 
-/** What the app knows of a dialog on the server: the unread rule's two halves and its last message. */
+/** What the app knows of a dialog on the server: the unread rule's two halves. */
 export interface KnownState {
   markedUnread: boolean
   counter: number
-  lastMessageId: number | null
 }
 
 interface Command {
@@ -40,11 +39,6 @@ export class DialogGoneError extends Error {
   }
 }
 
-function lastMessageIdOf(item: RecentItemPayload): number | null {
-  const id = typeof item.message === 'object' && item.message !== null ? item.message.id : null
-  return typeof id === 'number' && Number.isSafeInteger(id) && id > 0 ? id : null
-}
-
 /**
  * Dialog key → its state in the given items (a dialog on several pages: the first copy); only the
  * dialogs in `only`, when given.
@@ -60,8 +54,7 @@ export function statesOf(
     if (typeof item.id !== 'number' && typeof item.id !== 'string') continue
     const key = String(item.id)
     if (only && !only.has(key)) continue
-    if (!states.has(key))
-      states.set(key, { ...markStateOf(item), lastMessageId: lastMessageIdOf(item) })
+    if (!states.has(key)) states.set(key, markStateOf(item))
   }
   return states
 }
@@ -90,7 +83,6 @@ export function cachedStates(
             ? {
                 markedUnread: known.markedUnread || state.markedUnread,
                 counter: Math.max(known.counter, state.counter),
-                lastMessageId: Math.max(known.lastMessageId ?? 0, state.lastMessageId ?? 0) || null,
               }
             : state,
         )
@@ -101,10 +93,12 @@ export function cachedStates(
 }
 
 /**
- * The commands a change needs (PROTOCOL.md §4): unread is im.recent.unread Y; read is
- * im.dialog.read where messages are unread (up to the last message the list showed) and
- * im.recent.unread N where the manual mark is set. A dialog the app knows nothing about gets
- * both; one already read still gets N, so every click reaches the server.
+ * The commands a change needs (docs/bitrix24-facts.md, "Reading a dialog"): unread is
+ * im.recent.unread Y; read is im.dialog.read without MESSAGE_ID where messages are unread — every
+ * message, also those that came after the list was loaded, and the comments of a channel — and
+ * im.recent.unread N where the manual mark is set, as Bitrix24's own mobile messenger reads a
+ * chat. A dialog the app knows nothing about gets both; one already read still gets N, so every
+ * click reaches the server.
  */
 export function planChange(change: MarkChange, state: KnownState | undefined): Plan {
   const { dialogId } = change
@@ -114,13 +108,8 @@ export function planChange(change: MarkChange, state: KnownState | undefined): P
   })
   if (change.unread) return { change, commands: [mark('Y')] }
   const commands: Command[] = []
-  if (!state || state.counter > 0) {
-    const upTo = state?.lastMessageId
-    commands.push({
-      method: 'im.dialog.read',
-      params: upTo ? { DIALOG_ID: dialogId, MESSAGE_ID: upTo } : { DIALOG_ID: dialogId },
-    })
-  }
+  if (!state || state.counter > 0)
+    commands.push({ method: 'im.dialog.read', params: { DIALOG_ID: dialogId } })
   if (!state || state.markedUnread || commands.length === 0) commands.push(mark('N'))
   return { change, commands }
 }
