@@ -36,7 +36,7 @@ describe('toDialog', () => {
     expect(toDialog({ id: 'chat9', type: 'chat', lines: { id: 3 } })?.kind).toBe('openline')
   })
 
-  // PROTOCOL.md §4: chat.type grows with each release; an unknown one is a plain chat.
+  // docs/bitrix24-facts.md, "The recent list": chat.type grows with each release; an unknown one is a plain chat.
   it.each([
     [{ id: 5, type: 'user' }, 'user'],
     [{ id: 'chat2', type: 'chat', chat: { type: 'copilot' } }, 'chat'],
@@ -49,11 +49,31 @@ describe('toDialog', () => {
     expect(kindOf(item)).toBe(kind)
   })
 
-  it('knows a colleague placeholder by options.default_user_record (PROTOCOL.md §4)', () => {
+  // docs/bitrix24-facts.md, "Placeholder and joined rows".
+  it('knows a colleague placeholder: flagged default_user_record and without a message', () => {
     expect(
       isPlaceholder({ id: 7, message: { id: 0 }, options: { default_user_record: true } }),
     ).toBe(true)
+    expect(isPlaceholder({ id: 7, options: { default_user_record: true } })).toBe(true)
     expect(isPlaceholder({ id: 7, options: [] })).toBe(false)
+  })
+
+  it('keeps a joined colleague’s dialog: the same flag, but a message, unread ones and a mark', () => {
+    const joined = {
+      id: 7,
+      type: 'user',
+      message: { id: 4_200_315, text: 'joined the company', author_id: 7 },
+      counter: 2,
+      unread: true,
+      options: { default_user_record: true },
+    }
+    expect(isPlaceholder(joined)).toBe(false)
+    expect(toDialog(joined)).toMatchObject({
+      key: '7',
+      kind: 'user',
+      counter: 2,
+      markedUnread: true,
+    })
   })
 
   it('survives missing and wrongly typed fields', () => {
@@ -74,7 +94,7 @@ describe('the unread rule', () => {
     expect(isUnread({ markedUnread: false, counter: 2 })).toBe(true)
     expect(isUnread({ markedUnread: false, counter: 0 })).toBe(false)
   })
-  // PROTOCOL.md §4: read is im.dialog.read + im.recent.unread N; unread is im.recent.unread Y.
+  // docs/bitrix24-facts.md, "Reading a dialog": read is im.dialog.read + im.recent.unread N; unread is im.recent.unread Y.
   it('mark read clears the mark and the counter; mark unread keeps the counter', () => {
     expect(applyMark({ markedUnread: true, counter: 4 }, false)).toEqual({
       markedUnread: false,

@@ -32,6 +32,9 @@ export interface Dialog {
   waiting: boolean
 }
 
+/** What a change needs to know of a dialog, loaded or only counted by the portal. */
+export type MarkTarget = Pick<Dialog, 'key' | 'dialogId' | 'counter' | 'markedUnread'>
+
 /** A dialog is unread when it carries the manual mark or has unread messages. */
 export function isUnread(dialog: Pick<Dialog, 'markedUnread' | 'counter'>): boolean {
   return dialog.markedUnread || dialog.counter > 0
@@ -117,7 +120,7 @@ const NEUTRAL_COLOR = '#a8adb4'
 /**
  * Open lines carry a `lines` object (or chat.type `lines`); a one-to-one dialog is of type `user`
  * and its id is the person's number. Everything else is a chat — group chats, copilot chats,
- * channels, collabs and whatever chat type a later portal adds (PROTOCOL.md §4, im.recent.list).
+ * channels, collabs and whatever chat type a later portal adds (docs/bitrix24-facts.md, "The recent list").
  */
 export function kindOf(item: RecentItemPayload): DialogKind {
   if (isObject(item.lines) || (isObject(item.chat) && item.chat.type === 'lines')) return 'openline'
@@ -132,12 +135,17 @@ export function markStateOf(item: RecentItemPayload): Pick<Dialog, 'markedUnread
 }
 
 /**
- * A colleague the user has no dialog with yet, listed by the portal for intranet users
- * (`options.default_user_record`, message id 0): nothing to read and nothing to mark —
- * im.recent.unread answers false for it (PROTOCOL.md §4).
+ * A colleague the user has no dialog with yet, listed by the portal for intranet users: flagged
+ * `options.default_user_record` and without a message (`message.id` 0). Nothing to read and
+ * nothing to mark — im.recent.unread answers false for it. The portal sets the same flag on a real
+ * dialog whose last message is a new colleague's "joined the company" message; that one has a
+ * message, can have unread messages and a mark, and is a dialog like any other
+ * (docs/bitrix24-facts.md, "Placeholder and joined rows").
  */
 export function isPlaceholder(item: RecentItemPayload): boolean {
-  return isObject(item.options) && item.options.default_user_record === true
+  if (!isObject(item.options) || item.options.default_user_record !== true) return false
+  const messageId = isObject(item.message) ? item.message.id : undefined
+  return !(typeof messageId === 'number' && messageId > 0)
 }
 
 /**
