@@ -56,7 +56,7 @@ const ar: Catalog = {
   reasonServer: 'ردّ Bitrix24 بخطأ ({code}).',
   retry: 'إعادة المحاولة',
   dismiss: 'تجاهل',
-  // Issue 4: selection, bulk changes, undo, filters, search, keyboard, offline.
+  // Selection, bulk changes, undo, filters, search, keyboard, offline.
   selectDialog: 'تحديد {title}',
   selectAllMatching: 'تحديد كل الدردشات المطابقة لعامل التصفية',
   selectAllShort: 'الكل',
@@ -113,7 +113,7 @@ const ar: Catalog = {
   keySearch: 'بحث',
   keyClear: 'مسح البحث أو التحديد',
   keyHelp: 'عرض هذه الاختصارات',
-  // Reliability and security (issue 6): slow portal, revoked access, missing scope.
+  // Slow portal, revoked access, missing scope.
   slowTitle: 'Bitrix24 بطيء في الاستجابة',
   slowBody: 'ما زلنا ننتظر البوابة. يستغرق هذا عادةً ثانية واحدة؛ ويواصل التطبيق المحاولة.',
   accessRevokedTitle: 'تم إلغاء وصولك إلى «علامات غير مقروءة»',
@@ -126,7 +126,7 @@ const ar: Catalog = {
     'ثُبّت التطبيق بدون النطاق «im» (الدردشة والإشعارات)، لذلك يرفض Bitrix24 طلباته (insufficient_scope).',
   scopeMissingAdmin:
     'يمكن لمسؤول Bitrix24 إصلاح ذلك: موارد المطورين ← التكاملات ← هذا التطبيق المحلي ← إضافة النطاقين im و placement، ثم الحفظ وإعادة تثبيت التطبيق. ثم حاول مرة أخرى.',
-  // Issue 5: install flow, empty and error states.
+  // Install flow, empty and error states.
   installStart: 'تثبيت',
   installWhatTitle: 'ما الذي يفعله التثبيت',
   installWhatNav:
@@ -184,6 +184,14 @@ const ar: Catalog = {
     'سيؤدي هذا إلى قراءة رسائلها في Bitrix24. لا يمكن إعادة الرسائل إلى غير مقروءة: التراجع يعيد علامة غير مقروء فقط.',
   unreadAgainNoCount: 'عُلّمت كغير مقروءة مرة أخرى. تعذّرت استعادة عدد الرسائل غير المقروءة.',
   waitingInQueue: 'في انتظار الدور في قائمة الانتظار',
+  onlyFirstChats: 'تم تضمين أول {count} دردشة فقط.',
+  menuOwnMessage:
+    'هذه رسالتك أنت. لا تُحتسب رسائلك أبدًا غير مقروءة بالنسبة إليك، لذا لا يمكن أن تصبح المحادثة غير مقروءة بدءًا منها. يمكنك بدلًا من ذلك وضع علامة غير مقروء على المحادثة كلها.',
+  menuMarkChat: 'وضع علامة غير مقروء على المحادثة',
+  menuChatMarked: 'وُضعت علامة غير مقروء على المحادثة.',
+  reasonMessageNotFound: 'هذه الرسالة لم تعد موجودة في المحادثة.',
+  searchingPortal: 'جارٍ البحث في كل دردشاتك…',
+  searchFailed: 'تعذّر البحث في الدردشات غير المحمّلة: {reason}',
 }
 
 export default ar

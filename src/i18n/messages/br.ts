@@ -51,7 +51,7 @@ const br: Catalog = {
   reasonServer: 'o Bitrix24 respondeu com um erro ({code}).',
   retry: 'Tentar de novo',
   dismiss: 'Dispensar',
-  // Issue 4: selection, bulk changes, undo, filters, search, keyboard, offline.
+  // Selection, bulk changes, undo, filters, search, keyboard, offline.
   selectDialog: 'Selecionar {title}',
   selectAllMatching: 'Selecionar todos os chats do filtro',
   selectAllShort: 'Todos',
@@ -103,7 +103,7 @@ const br: Catalog = {
   keySearch: 'Pesquisar',
   keyClear: 'Limpar pesquisa ou seleção',
   keyHelp: 'Mostrar estes atalhos',
-  // Reliability and security (issue 6): slow portal, revoked access, missing scope.
+  // Slow portal, revoked access, missing scope.
   slowTitle: 'O Bitrix24 está demorando para responder',
   slowBody:
     'Ainda aguardando o portal. Isso costuma levar um segundo; o aplicativo continua tentando.',
@@ -117,7 +117,7 @@ const br: Catalog = {
     'O aplicativo foi instalado sem a permissão “im” (Chat e notificações), por isso o Bitrix24 recusa suas solicitações (insufficient_scope).',
   scopeMissingAdmin:
     'Um administrador do Bitrix24 pode corrigir isso: Recursos para desenvolvedores → Integrações → este aplicativo local → adicionar as permissões im e placement, salvar e reinstalar o aplicativo. Depois tente novamente.',
-  // Issue 5: install flow, empty and error states.
+  // Install flow, empty and error states.
   installStart: 'Instalar',
   installWhatTitle: 'O que a instalação faz',
   installWhatNav:
@@ -169,6 +169,14 @@ const br: Catalog = {
   unreadAgainNoCount:
     'Marcado de novo como não lido. Não foi possível restaurar o número de mensagens não lidas.',
   waitingInQueue: 'Aguardando na fila',
+  onlyFirstChats: 'Somente os primeiros {count} chats foram incluídos.',
+  menuOwnMessage:
+    'Esta é uma mensagem sua. As suas próprias mensagens nunca contam como não lidas para você, por isso o chat não pode ficar não lido a partir dela. Em vez disso, você pode marcar o chat inteiro como não lido.',
+  menuMarkChat: 'Marcar o chat como não lido',
+  menuChatMarked: 'O chat foi marcado como não lido.',
+  reasonMessageNotFound: 'esta mensagem não está mais no chat.',
+  searchingPortal: 'Pesquisando em todos os seus chats…',
+  searchFailed: 'Não foi possível pesquisar os chats que não foram carregados: {reason}',
 }
 
 export default br

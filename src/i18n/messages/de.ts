@@ -48,7 +48,7 @@ const de: Catalog = {
   reasonServer: 'Bitrix24 hat mit einem Fehler geantwortet ({code}).',
   retry: 'Wiederholen',
   dismiss: 'Ausblenden',
-  // Issue 4: selection, bulk changes, undo, filters, search, keyboard, offline.
+  // Selection, bulk changes, undo, filters, search, keyboard, offline.
   selectDialog: '{title} auswählen',
   selectAllMatching: 'Alle zum Filter passenden Chats auswählen',
   selectAllShort: 'Alle',
@@ -92,7 +92,7 @@ const de: Catalog = {
   keySearch: 'Suchen',
   keyClear: 'Suche oder Auswahl aufheben',
   keyHelp: 'Diese Tastenkürzel anzeigen',
-  // Reliability and security (issue 6): slow portal, revoked access, missing scope.
+  // Slow portal, revoked access, missing scope.
   slowTitle: 'Bitrix24 antwortet langsam',
   slowBody:
     'Wir warten noch auf das Portal. Das dauert meist nur eine Sekunde; die Anwendung versucht es weiter.',
@@ -106,7 +106,7 @@ const de: Catalog = {
     'Die Anwendung wurde ohne den Bereich „im“ (Chat und Benachrichtigungen) installiert, daher lehnt Bitrix24 ihre Anfragen ab (insufficient_scope).',
   scopeMissingAdmin:
     'Ein Bitrix24-Administrator kann das beheben: Entwicklerressourcen → Integrationen → diese lokale Anwendung → die Bereiche im und placement hinzufügen, speichern und die Anwendung neu installieren. Versuchen Sie es dann erneut.',
-  // Issue 5: install flow, empty and error states.
+  // Install flow, empty and error states.
   installStart: 'Installieren',
   installWhatTitle: 'Was die Installation bewirkt',
   installWhatNav:
@@ -157,6 +157,14 @@ const de: Catalog = {
   unreadAgainNoCount:
     'Wieder als ungelesen markiert. Die Zahl der ungelesenen Nachrichten ließ sich nicht wiederherstellen.',
   waitingInQueue: 'Wartet in der Warteschlange',
+  onlyFirstChats: 'Nur die ersten {count} Chats wurden berücksichtigt.',
+  menuOwnMessage:
+    'Das ist Ihre eigene Nachricht. Ihre eigenen Nachrichten zählen für Sie nie als ungelesen, daher kann der Chat nicht ab dieser Nachricht ungelesen werden. Sie können stattdessen den ganzen Chat als ungelesen markieren.',
+  menuMarkChat: 'Chat als ungelesen markieren',
+  menuChatMarked: 'Der Chat ist als ungelesen markiert.',
+  reasonMessageNotFound: 'Diese Nachricht ist nicht mehr im Chat.',
+  searchingPortal: 'Alle Ihre Chats werden durchsucht…',
+  searchFailed: 'Nicht geladene Chats konnten nicht durchsucht werden: {reason}',
 }
 
 export default de

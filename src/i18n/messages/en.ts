@@ -46,7 +46,7 @@ const en = {
   reasonServer: 'Bitrix24 answered with an error ({code}).',
   retry: 'Retry',
   dismiss: 'Dismiss',
-  // Issue 4: selection, bulk changes, undo, filters, search, keyboard, offline.
+  // Selection, bulk changes, undo, filters, search, keyboard, offline.
   selectDialog: 'Select {title}',
   selectAllMatching: 'Select all chats matching the filter',
   selectAllShort: 'All',
@@ -89,7 +89,7 @@ const en = {
   keySearch: 'Search',
   keyClear: 'Clear search or selection',
   keyHelp: 'Show these shortcuts',
-  // Reliability and security (issue 6): slow portal, revoked access, missing scope.
+  // Slow portal, revoked access, missing scope.
   slowTitle: 'Bitrix24 is slow to answer',
   slowBody: 'Still waiting for the portal. This usually takes a second; the app keeps trying.',
   accessRevokedTitle: 'Your access to Unread marks was revoked',
@@ -102,7 +102,7 @@ const en = {
     'The app was installed without the “im” (Chat and notifications) scope, so Bitrix24 refuses its requests (insufficient_scope).',
   scopeMissingAdmin:
     'A Bitrix24 administrator can fix this: Developer resources → Integrations → this local application → add the scopes im and placement, save, and reinstall the app. Then try again.',
-  // Issue 5: install flow, empty and error states.
+  // Install flow, empty and error states.
   installStart: 'Install',
   installWhatTitle: 'What the installation does',
   installWhatNav:
@@ -149,6 +149,14 @@ const en = {
   unreadAgainNoCount:
     'Marked as unread again. The number of unread messages could not be restored.',
   waitingInQueue: 'Waiting in the queue',
+  onlyFirstChats: 'Only the first {count} chats were included.',
+  menuOwnMessage:
+    'This is your own message. Your own messages never count as unread for you, so the chat cannot become unread from it. You can mark the whole chat as unread instead.',
+  menuMarkChat: 'Mark the chat as unread',
+  menuChatMarked: 'The chat is marked as unread.',
+  reasonMessageNotFound: 'this message is not in the chat any more.',
+  searchingPortal: 'Searching all your chats…',
+  searchFailed: 'Chats that are not loaded could not be searched: {reason}',
 }
 
 export default en

@@ -51,7 +51,7 @@ const fr: Catalog = {
   reasonServer: 'Bitrix24 a répondu par une erreur ({code}).',
   retry: 'Réessayer',
   dismiss: 'Ignorer',
-  // Issue 4: selection, bulk changes, undo, filters, search, keyboard, offline.
+  // Selection, bulk changes, undo, filters, search, keyboard, offline.
   selectDialog: 'Sélectionner {title}',
   selectAllMatching: 'Sélectionner tous les chats correspondant au filtre',
   selectAllShort: 'Tous',
@@ -103,7 +103,7 @@ const fr: Catalog = {
   keySearch: 'Rechercher',
   keyClear: 'Effacer la recherche ou la sélection',
   keyHelp: 'Afficher ces raccourcis',
-  // Reliability and security (issue 6): slow portal, revoked access, missing scope.
+  // Slow portal, revoked access, missing scope.
   slowTitle: 'Bitrix24 tarde à répondre',
   slowBody:
     'Toujours en attente du portail. Cela prend généralement une seconde ; l’application continue d’essayer.',
@@ -117,7 +117,7 @@ const fr: Catalog = {
     'L’application a été installée sans l’autorisation « im » (Chat et notifications), Bitrix24 refuse donc ses requêtes (insufficient_scope).',
   scopeMissingAdmin:
     'Un administrateur Bitrix24 peut corriger cela : Ressources pour les développeurs → Intégrations → cette application locale → ajouter les autorisations im et placement, enregistrer et réinstaller l’application. Puis réessayez.',
-  // Issue 5: install flow, empty and error states.
+  // Install flow, empty and error states.
   installStart: 'Installer',
   installWhatTitle: 'Ce que fait l’installation',
   installWhatNav:
@@ -169,6 +169,14 @@ const fr: Catalog = {
   unreadAgainNoCount:
     'De nouveau marqué comme non lu. Le nombre de messages non lus n’a pas pu être rétabli.',
   waitingInQueue: 'En attente dans la file',
+  onlyFirstChats: 'Seuls les {count} premiers chats ont été pris en compte.',
+  menuOwnMessage:
+    'Ce message est le vôtre. Vos propres messages ne comptent jamais comme non lus pour vous : le chat ne peut donc pas redevenir non lu à partir de celui-ci. Vous pouvez plutôt marquer tout le chat comme non lu.',
+  menuMarkChat: 'Marquer le chat comme non lu',
+  menuChatMarked: 'Le chat est marqué comme non lu.',
+  reasonMessageNotFound: 'ce message n’est plus dans le chat.',
+  searchingPortal: 'Recherche dans tous vos chats…',
+  searchFailed: 'Impossible de rechercher dans les chats non chargés : {reason}',
 }
 
 export default fr

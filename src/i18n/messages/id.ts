@@ -47,7 +47,7 @@ const id: Catalog = {
   reasonServer: 'Bitrix24 merespons dengan kesalahan ({code}).',
   retry: 'Coba lagi',
   dismiss: 'Abaikan',
-  // Issue 4: selection, bulk changes, undo, filters, search, keyboard, offline.
+  // Selection, bulk changes, undo, filters, search, keyboard, offline.
   selectDialog: 'Pilih {title}',
   selectAllMatching: 'Pilih semua obrolan yang sesuai filter',
   selectAllShort: 'Semua',
@@ -90,7 +90,7 @@ const id: Catalog = {
   keySearch: 'Cari',
   keyClear: 'Hapus pencarian atau pilihan',
   keyHelp: 'Tampilkan pintasan ini',
-  // Reliability and security (issue 6): slow portal, revoked access, missing scope.
+  // Slow portal, revoked access, missing scope.
   slowTitle: 'Bitrix24 lambat merespons',
   slowBody: 'Masih menunggu portal. Biasanya ini hanya sedetik; aplikasi terus mencoba.',
   accessRevokedTitle: 'Akses Anda ke “Tanda belum dibaca” dicabut',
@@ -103,7 +103,7 @@ const id: Catalog = {
     'Aplikasi dipasang tanpa cakupan “im” (Obrolan dan notifikasi), sehingga Bitrix24 menolak permintaannya (insufficient_scope).',
   scopeMissingAdmin:
     'Administrator Bitrix24 dapat memperbaikinya: Sumber daya pengembang → Integrasi → aplikasi lokal ini → tambahkan cakupan im dan placement, simpan, lalu pasang ulang aplikasi. Lalu coba lagi.',
-  // Issue 5: install flow, empty and error states.
+  // Install flow, empty and error states.
   installStart: 'Pasang',
   installWhatTitle: 'Yang dilakukan pemasangan',
   installWhatNav:
@@ -151,6 +151,14 @@ const id: Catalog = {
   unreadAgainNoCount:
     'Ditandai belum dibaca lagi. Jumlah pesan yang belum dibaca tidak dapat dipulihkan.',
   waitingInQueue: 'Menunggu dalam antrean',
+  onlyFirstChats: 'Hanya {count} obrolan pertama yang disertakan.',
+  menuOwnMessage:
+    'Ini pesan Anda sendiri. Pesan Anda sendiri tidak pernah dihitung sebagai belum dibaca bagi Anda, jadi obrolan tidak dapat menjadi belum dibaca mulai dari pesan ini. Sebagai gantinya, Anda dapat menandai seluruh obrolan belum dibaca.',
+  menuMarkChat: 'Tandai obrolan belum dibaca',
+  menuChatMarked: 'Obrolan ditandai belum dibaca.',
+  reasonMessageNotFound: 'pesan ini sudah tidak ada di obrolan.',
+  searchingPortal: 'Mencari di semua obrolan Anda…',
+  searchFailed: 'Obrolan yang belum dimuat tidak dapat dicari: {reason}',
 }
 
 export default id

@@ -47,7 +47,7 @@ const hi: Catalog = {
   reasonServer: 'Bitrix24 ने त्रुटि के साथ जवाब दिया ({code})।',
   retry: 'पुनः प्रयास करें',
   dismiss: 'खारिज करें',
-  // Issue 4: selection, bulk changes, undo, filters, search, keyboard, offline.
+  // Selection, bulk changes, undo, filters, search, keyboard, offline.
   selectDialog: '{title} चुनें',
   selectAllMatching: 'फ़िल्टर से मेल खाने वाली सभी चैट चुनें',
   selectAllShort: 'सभी',
@@ -90,7 +90,7 @@ const hi: Catalog = {
   keySearch: 'खोजें',
   keyClear: 'खोज या चयन साफ़ करें',
   keyHelp: 'ये शॉर्टकट दिखाएँ',
-  // Reliability and security (issue 6): slow portal, revoked access, missing scope.
+  // Slow portal, revoked access, missing scope.
   slowTitle: 'Bitrix24 धीरे जवाब दे रहा है',
   slowBody: 'अभी भी पोर्टल का इंतज़ार है। आमतौर पर इसमें एक सेकंड लगता है; ऐप कोशिश करता रहेगा।',
   accessRevokedTitle: '“अपठित चिह्न” तक आपकी पहुँच हटा दी गई है',
@@ -103,7 +103,7 @@ const hi: Catalog = {
     'ऐप “im” (चैट और सूचनाएँ) स्कोप के बिना इंस्टॉल हुआ था, इसलिए Bitrix24 उसके अनुरोध अस्वीकार करता है (insufficient_scope)।',
   scopeMissingAdmin:
     'Bitrix24 व्यवस्थापक इसे ठीक कर सकते हैं: डेवलपर संसाधन → इंटीग्रेशन → यह लोकल एप्लिकेशन → स्कोप im और placement जोड़ें, सहेजें और ऐप को फिर से इंस्टॉल करें। फिर दोबारा कोशिश करें।',
-  // Issue 5: install flow, empty and error states.
+  // Install flow, empty and error states.
   installStart: 'इंस्टॉल करें',
   installWhatTitle: 'इंस्टॉलेशन क्या करता है',
   installWhatNav: 'पोर्टल के हर कर्मचारी के लिए मैसेंजर के नेविगेशन में, आपकी चैट के बगल में “अपठित चिह्न” जोड़ता है।',
@@ -149,6 +149,14 @@ const hi: Catalog = {
     'इससे Bitrix24 में उनके संदेश पढ़ लिए जाएँगे। संदेशों को फिर से अपठित नहीं किया जा सकता: पूर्ववत केवल अपठित चिह्न वापस लाता है।',
   unreadAgainNoCount: 'फिर से अपठित चिह्नित किया गया। अपठित संदेशों की संख्या वापस नहीं लाई जा सकी।',
   waitingInQueue: 'कतार में प्रतीक्षा में',
+  onlyFirstChats: 'केवल पहली {count} चैट शामिल की गईं।',
+  menuOwnMessage:
+    'यह आपका अपना संदेश है। आपके अपने संदेश आपके लिए कभी अपठित नहीं गिने जाते, इसलिए चैट इस संदेश से अपठित नहीं हो सकती। इसके बजाय आप पूरी चैट को अपठित चिह्नित कर सकते हैं।',
+  menuMarkChat: 'चैट को अपठित चिह्नित करें',
+  menuChatMarked: 'चैट को अपठित चिह्नित किया गया।',
+  reasonMessageNotFound: 'यह संदेश अब चैट में नहीं है।',
+  searchingPortal: 'आपकी सभी चैट में खोजा जा रहा है…',
+  searchFailed: 'जो चैट लोड नहीं हुई हैं, उनमें खोजा नहीं जा सका: {reason}',
 }
 
 export default hi

@@ -51,7 +51,7 @@ const it: Catalog = {
   reasonServer: 'Bitrix24 ha risposto con un errore ({code}).',
   retry: 'Riprova',
   dismiss: 'Ignora',
-  // Issue 4: selection, bulk changes, undo, filters, search, keyboard, offline.
+  // Selection, bulk changes, undo, filters, search, keyboard, offline.
   selectDialog: 'Seleziona {title}',
   selectAllMatching: 'Seleziona tutte le chat che corrispondono al filtro',
   selectAllShort: 'Tutte',
@@ -103,7 +103,7 @@ const it: Catalog = {
   keySearch: 'Cerca',
   keyClear: 'Cancella ricerca o selezione',
   keyHelp: 'Mostra queste scorciatoie',
-  // Reliability and security (issue 6): slow portal, revoked access, missing scope.
+  // Slow portal, revoked access, missing scope.
   slowTitle: 'Bitrix24 risponde lentamente',
   slowBody:
     'Ancora in attesa del portale. Di solito ci vuole un secondo; l’applicazione continua a provare.',
@@ -117,7 +117,7 @@ const it: Catalog = {
     'L’applicazione è stata installata senza l’autorizzazione «im» (Chat e notifiche), quindi Bitrix24 rifiuta le sue richieste (insufficient_scope).',
   scopeMissingAdmin:
     'Un amministratore di Bitrix24 può risolvere: Risorse per sviluppatori → Integrazioni → questa applicazione locale → aggiungere le autorizzazioni im e placement, salvare e reinstallare l’applicazione. Poi riprova.',
-  // Issue 5: install flow, empty and error states.
+  // Install flow, empty and error states.
   installStart: 'Installa',
   installWhatTitle: 'Cosa fa l’installazione',
   installWhatNav:
@@ -168,6 +168,14 @@ const it: Catalog = {
   unreadAgainNoCount:
     'Di nuovo segnata come non letta. Non è stato possibile ripristinare il numero di messaggi non letti.',
   waitingInQueue: 'In attesa in coda',
+  onlyFirstChats: 'Sono state incluse solo le prime {count} chat.',
+  menuOwnMessage:
+    'Questo è un tuo messaggio. I tuoi messaggi non contano mai come non letti per te, quindi la chat non può tornare non letta da questo messaggio. Puoi invece segnare come non letta l’intera chat.',
+  menuMarkChat: 'Segna la chat come non letta',
+  menuChatMarked: 'La chat è segnata come non letta.',
+  reasonMessageNotFound: 'questo messaggio non è più nella chat.',
+  searchingPortal: 'Ricerca in tutte le tue chat…',
+  searchFailed: 'Impossibile cercare nelle chat non caricate: {reason}',
 }
 
 export default it

@@ -47,7 +47,7 @@ const ja: Catalog = {
   reasonServer: 'Bitrix24 がエラーを返しました（{code}）。',
   retry: '再試行',
   dismiss: '非表示',
-  // Issue 4: selection, bulk changes, undo, filters, search, keyboard, offline.
+  // Selection, bulk changes, undo, filters, search, keyboard, offline.
   selectDialog: '{title} を選択',
   selectAllMatching: 'フィルターに一致するチャットをすべて選択',
   selectAllShort: 'すべて',
@@ -90,7 +90,7 @@ const ja: Catalog = {
   keySearch: '検索',
   keyClear: '検索または選択を解除',
   keyHelp: 'ショートカット一覧を表示',
-  // Reliability and security (issue 6): slow portal, revoked access, missing scope.
+  // Slow portal, revoked access, missing scope.
   slowTitle: 'Bitrix24 の応答が遅れています',
   slowBody:
     'ポータルの応答を待っています。通常は 1 秒ほどで完了します。アプリは引き続き試行しています。',
@@ -104,7 +104,7 @@ const ja: Catalog = {
     'アプリが「im」（チャットと通知）スコープなしでインストールされたため、Bitrix24 がリクエストを拒否しています（insufficient_scope）。',
   scopeMissingAdmin:
     'Bitrix24 の管理者が修正できます：開発者リソース → 連携 → このローカルアプリケーション → スコープ im と placement を追加して保存し、アプリを再インストールします。その後、もう一度お試しください。',
-  // Issue 5: install flow, empty and error states.
+  // Install flow, empty and error states.
   installStart: 'インストール',
   installWhatTitle: 'インストールで行われること',
   installWhatNav:
@@ -151,6 +151,14 @@ const ja: Catalog = {
     'Bitrix24 でメッセージが既読になります。メッセージを未読に戻すことはできません。元に戻すで戻せるのは未読マークだけです。',
   unreadAgainNoCount: '再び未読にしました。未読メッセージの件数は元に戻せませんでした。',
   waitingInQueue: 'キューで待機中',
+  onlyFirstChats: '最初の {count} 件のチャットのみを対象にしました。',
+  menuOwnMessage:
+    'これはあなた自身のメッセージです。自分のメッセージが自分にとって未読になることはないため、このメッセージ以降のチャットを未読にすることはできません。代わりにチャット全体を未読にできます。',
+  menuMarkChat: 'チャットを未読にする',
+  menuChatMarked: 'チャットを未読にしました。',
+  reasonMessageNotFound: 'このメッセージはもうチャットにありません。',
+  searchingPortal: 'すべてのチャットを検索しています…',
+  searchFailed: '読み込まれていないチャットを検索できませんでした：{reason}',
 }
 
 export default ja

@@ -47,7 +47,7 @@ const kz: Catalog = {
   reasonServer: 'Битрикс24 қатемен жауап берді ({code}).',
   retry: 'Қайталау',
   dismiss: 'Жабу',
-  // Issue 4: selection, bulk changes, undo, filters, search, keyboard, offline.
+  // Selection, bulk changes, undo, filters, search, keyboard, offline.
   selectDialog: 'Таңдау: {title}',
   selectAllMatching: 'Сүзгіге сәйкес барлық чаттарды таңдау',
   selectAllShort: 'Барлығы',
@@ -90,7 +90,7 @@ const kz: Catalog = {
   keySearch: 'Іздеу',
   keyClear: 'Іздеуді не таңдауды тазарту',
   keyHelp: 'Осы пернелерді көрсету',
-  // Reliability and security (issue 6): slow portal, revoked access, missing scope.
+  // Slow portal, revoked access, missing scope.
   slowTitle: 'Битрикс24 баяу жауап беруде',
   slowBody:
     'Порталдың жауабын әлі күтудеміз. Әдетте бұл бір секундқа созылады; қолданба күтуді жалғастырады.',
@@ -104,7 +104,7 @@ const kz: Catalog = {
     'Қолданба «im» (Чат және хабарландырулар) қатынау аймағынсыз орнатылған, сондықтан Битрикс24 оның сұрауларын қабылдамайды (insufficient_scope).',
   scopeMissingAdmin:
     'Мұны Битрикс24 әкімшісі түзете алады: «Әзірлеушілерге → Интеграциялар» → осы жергілікті қолданба → im және placement қатынау аймақтарын қосу, сақтау және қолданбаны қайта орнату. Содан кейін қайталап көріңіз.',
-  // Issue 5: install flow, empty and error states.
+  // Install flow, empty and error states.
   installStart: 'Орнату',
   installWhatTitle: 'Орнату не істейді',
   installWhatNav:
@@ -155,6 +155,14 @@ const kz: Catalog = {
   unreadAgainNoCount:
     'Қайтадан оқылмаған деп белгіленді. Оқылмаған хабарлар санын қалпына келтіру мүмкін болмады.',
   waitingInQueue: 'Кезекте күтуде',
+  onlyFirstChats: 'Тек алғашқы {count} чат қамтылды.',
+  menuOwnMessage:
+    'Бұл — өзіңіздің хабарламаңыз. Өз хабарламаларыңыз сіз үшін ешқашан оқылмаған болып саналмайды, сондықтан чат осы хабарламадан бастап оқылмаған бола алмайды. Оның орнына бүкіл чатты оқылмаған деп белгілей аласыз.',
+  menuMarkChat: 'Чатты оқылмаған деп белгілеу',
+  menuChatMarked: 'Чат оқылмаған деп белгіленді.',
+  reasonMessageNotFound: 'бұл хабарлама енді чатта жоқ.',
+  searchingPortal: 'Барлық чаттарыңыздан ізделуде…',
+  searchFailed: 'Жүктелмеген чаттардан іздеу мүмкін болмады: {reason}',
 }
 
 export default kz

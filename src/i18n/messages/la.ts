@@ -51,7 +51,7 @@ const la: Catalog = {
   reasonServer: 'Bitrix24 respondió con un error ({code}).',
   retry: 'Reintentar',
   dismiss: 'Descartar',
-  // Issue 4: selection, bulk changes, undo, filters, search, keyboard, offline.
+  // Selection, bulk changes, undo, filters, search, keyboard, offline.
   selectDialog: 'Seleccionar {title}',
   selectAllMatching: 'Seleccionar todos los chats que coinciden con el filtro',
   selectAllShort: 'Todos',
@@ -102,7 +102,7 @@ const la: Catalog = {
   keySearch: 'Buscar',
   keyClear: 'Borrar la búsqueda o la selección',
   keyHelp: 'Mostrar estos atajos',
-  // Reliability and security (issue 6): slow portal, revoked access, missing scope.
+  // Slow portal, revoked access, missing scope.
   slowTitle: 'Bitrix24 tarda en responder',
   slowBody:
     'Seguimos esperando al portal. Esto suele tardar un segundo; la aplicación sigue intentándolo.',
@@ -116,7 +116,7 @@ const la: Catalog = {
     'La aplicación se instaló sin el permiso «im» (Chat y notificaciones), por lo que Bitrix24 rechaza sus solicitudes (insufficient_scope).',
   scopeMissingAdmin:
     'Un administrador de Bitrix24 puede solucionarlo: Recursos para desarrolladores → Integraciones → esta aplicación local → agregar los permisos im y placement, guardar y reinstalar la aplicación. Luego inténtelo de nuevo.',
-  // Issue 5: install flow, empty and error states.
+  // Install flow, empty and error states.
   installStart: 'Instalar',
   installWhatTitle: 'Qué hace la instalación',
   installWhatNav:
@@ -167,6 +167,14 @@ const la: Catalog = {
   unreadAgainNoCount:
     'Marcado de nuevo como no leído. No se pudo restaurar el número de mensajes sin leer.',
   waitingInQueue: 'Esperando en la cola',
+  onlyFirstChats: 'Solo se incluyeron los primeros {count} chats.',
+  menuOwnMessage:
+    'Este es un mensaje suyo. Sus propios mensajes nunca cuentan como no leídos para usted, así que el chat no puede quedar sin leer desde él. En su lugar, puede marcar todo el chat como no leído.',
+  menuMarkChat: 'Marcar el chat como no leído',
+  menuChatMarked: 'El chat está marcado como no leído.',
+  reasonMessageNotFound: 'este mensaje ya no está en el chat.',
+  searchingPortal: 'Buscando en todos sus chats…',
+  searchFailed: 'No se pudo buscar en los chats que no están cargados: {reason}',
 }
 
 export default la

@@ -48,7 +48,7 @@ const ms: Catalog = {
   reasonServer: 'Bitrix24 menjawab dengan ralat ({code}).',
   retry: 'Cuba semula',
   dismiss: 'Ketepikan',
-  // Issue 4: selection, bulk changes, undo, filters, search, keyboard, offline.
+  // Selection, bulk changes, undo, filters, search, keyboard, offline.
   selectDialog: 'Pilih {title}',
   selectAllMatching: 'Pilih semua sembang yang sepadan dengan penapis',
   selectAllShort: 'Semua',
@@ -92,7 +92,7 @@ const ms: Catalog = {
   keySearch: 'Cari',
   keyClear: 'Kosongkan carian atau pilihan',
   keyHelp: 'Tunjukkan pintasan ini',
-  // Reliability and security (issue 6): slow portal, revoked access, missing scope.
+  // Slow portal, revoked access, missing scope.
   slowTitle: 'Bitrix24 lambat menjawab',
   slowBody: 'Masih menunggu portal. Biasanya ini mengambil masa sesaat; aplikasi terus mencuba.',
   accessRevokedTitle: 'Akses anda kepada “Tanda belum dibaca” telah ditarik balik',
@@ -105,7 +105,7 @@ const ms: Catalog = {
     'Aplikasi dipasang tanpa skop “im” (Sembang dan pemberitahuan), jadi Bitrix24 menolak permintaannya (insufficient_scope).',
   scopeMissingAdmin:
     'Pentadbir Bitrix24 boleh membetulkannya: Sumber pembangun → Integrasi → aplikasi setempat ini → tambah skop im dan placement, simpan dan pasang semula aplikasi. Kemudian cuba lagi.',
-  // Issue 5: install flow, empty and error states.
+  // Install flow, empty and error states.
   installStart: 'Pasang',
   installWhatTitle: 'Apa yang dilakukan oleh pemasangan',
   installWhatNav:
@@ -153,6 +153,14 @@ const ms: Catalog = {
   unreadAgainNoCount:
     'Ditandakan belum dibaca semula. Bilangan mesej belum dibaca tidak dapat dipulihkan.',
   waitingInQueue: 'Menunggu dalam baris gilir',
+  onlyFirstChats: 'Hanya {count} sembang pertama disertakan.',
+  menuOwnMessage:
+    'Ini mesej anda sendiri. Mesej anda sendiri tidak pernah dikira sebagai belum dibaca bagi anda, jadi sembang tidak boleh menjadi belum dibaca mulai dari mesej ini. Sebaliknya, anda boleh menandakan seluruh sembang belum dibaca.',
+  menuMarkChat: 'Tandakan sembang belum dibaca',
+  menuChatMarked: 'Sembang ditandakan belum dibaca.',
+  reasonMessageNotFound: 'mesej ini tiada lagi dalam sembang.',
+  searchingPortal: 'Mencari dalam semua sembang anda…',
+  searchFailed: 'Sembang yang belum dimuatkan tidak dapat dicari: {reason}',
 }
 
 export default ms

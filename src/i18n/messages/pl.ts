@@ -52,7 +52,7 @@ const pl: Catalog = {
   reasonServer: 'Bitrix24 zwrócił błąd ({code}).',
   retry: 'Ponów',
   dismiss: 'Odrzuć',
-  // Issue 4: selection, bulk changes, undo, filters, search, keyboard, offline.
+  // Selection, bulk changes, undo, filters, search, keyboard, offline.
   selectDialog: 'Zaznacz {title}',
   selectAllMatching: 'Zaznacz wszystkie czaty pasujące do filtra',
   selectAllShort: 'Wszystkie',
@@ -106,7 +106,7 @@ const pl: Catalog = {
   keySearch: 'Szukaj',
   keyClear: 'Wyczyść wyszukiwanie lub zaznaczenie',
   keyHelp: 'Pokaż te skróty',
-  // Reliability and security (issue 6): slow portal, revoked access, missing scope.
+  // Slow portal, revoked access, missing scope.
   slowTitle: 'Bitrix24 odpowiada powoli',
   slowBody: 'Wciąż czekamy na portal. Zwykle trwa to sekundę; aplikacja nie przestaje próbować.',
   accessRevokedTitle: 'Twój dostęp do „Znaczników nieprzeczytanych” został cofnięty',
@@ -119,7 +119,7 @@ const pl: Catalog = {
     'Aplikację zainstalowano bez zakresu „im” (Czat i powiadomienia), dlatego Bitrix24 odrzuca jej żądania (insufficient_scope).',
   scopeMissingAdmin:
     'Administrator Bitrix24 może to naprawić: Zasoby dla deweloperów → Integracje → ta aplikacja lokalna → dodać zakresy im i placement, zapisać i ponownie zainstalować aplikację. Następnie spróbuj jeszcze raz.',
-  // Issue 5: install flow, empty and error states.
+  // Install flow, empty and error states.
   installStart: 'Zainstaluj',
   installWhatTitle: 'Co zrobi instalacja',
   installWhatNav:
@@ -177,6 +177,14 @@ const pl: Catalog = {
   unreadAgainNoCount:
     'Ponownie oznaczono jako nieprzeczytane. Nie udało się przywrócić liczby nieprzeczytanych wiadomości.',
   waitingInQueue: 'Czeka w kolejce',
+  onlyFirstChats: 'Nie uwzględniono wszystkich czatów, tylko pierwsze {count}.',
+  menuOwnMessage:
+    'To Twoja własna wiadomość. Twoje własne wiadomości nigdy nie są dla Ciebie nieprzeczytane, więc czat nie może stać się nieprzeczytany od tej wiadomości. Zamiast tego możesz oznaczyć cały czat jako nieprzeczytany.',
+  menuMarkChat: 'Oznacz czat jako nieprzeczytany',
+  menuChatMarked: 'Czat został oznaczony jako nieprzeczytany.',
+  reasonMessageNotFound: 'tej wiadomości nie ma już w czacie.',
+  searchingPortal: 'Przeszukiwanie wszystkich Twoich czatów…',
+  searchFailed: 'Nie udało się przeszukać niewczytanych czatów: {reason}',
 }
 
 export default pl

@@ -52,7 +52,7 @@ const ru: Catalog = {
   reasonServer: 'Битрикс24 ответил ошибкой ({code}).',
   retry: 'Повторить',
   dismiss: 'Закрыть',
-  // Issue 4: selection, bulk changes, undo, filters, search, keyboard, offline.
+  // Selection, bulk changes, undo, filters, search, keyboard, offline.
   selectDialog: 'Выбрать {title}',
   selectAllMatching: 'Выбрать все чаты по фильтру',
   selectAllShort: 'Все',
@@ -176,6 +176,14 @@ const ru: Catalog = {
   unreadAgainNoCount:
     'Снова отмечено непрочитанным. Число непрочитанных сообщений восстановить не удалось.',
   waitingInQueue: 'Ожидает в очереди',
+  onlyFirstChats: 'Учтены не все чаты, а только первые {count}.',
+  menuOwnMessage:
+    'Это ваше собственное сообщение. Собственные сообщения никогда не считаются для вас непрочитанными, поэтому чат не может стать непрочитанным с этого сообщения. Вместо этого можно отметить непрочитанным весь чат.',
+  menuMarkChat: 'Отметить чат непрочитанным',
+  menuChatMarked: 'Чат отмечен непрочитанным.',
+  reasonMessageNotFound: 'этого сообщения больше нет в чате.',
+  searchingPortal: 'Ищем во всех ваших чатах…',
+  searchFailed: 'Не удалось выполнить поиск по незагруженным чатам: {reason}',
 }
 
 export default ru

@@ -46,7 +46,7 @@ const sc: Catalog = {
   reasonServer: 'Bitrix24 返回错误（{code}）。',
   retry: '重试',
   dismiss: '忽略',
-  // Issue 4: selection, bulk changes, undo, filters, search, keyboard, offline.
+  // Selection, bulk changes, undo, filters, search, keyboard, offline.
   selectDialog: '选择 {title}',
   selectAllMatching: '选择所有符合筛选条件的聊天',
   selectAllShort: '全部',
@@ -89,7 +89,7 @@ const sc: Catalog = {
   keySearch: '搜索',
   keyClear: '清除搜索或选择',
   keyHelp: '显示这些快捷键',
-  // Reliability and security (issue 6): slow portal, revoked access, missing scope.
+  // Slow portal, revoked access, missing scope.
   slowTitle: 'Bitrix24 响应缓慢',
   slowBody: '仍在等待门户响应。这通常只需一秒钟；应用会继续尝试。',
   accessRevokedTitle: '你对“未读标记”的访问权限已被撤销',
@@ -102,7 +102,7 @@ const sc: Catalog = {
     '此应用安装时未授予“im”（聊天和通知）权限范围，因此 Bitrix24 拒绝了它的请求（insufficient_scope）。',
   scopeMissingAdmin:
     'Bitrix24 管理员可以解决此问题：开发者资源 → 集成 → 此本地应用 → 添加 im 和 placement 权限范围，保存并重新安装应用。然后重试。',
-  // Issue 5: install flow, empty and error states.
+  // Install flow, empty and error states.
   installStart: '安装',
   installWhatTitle: '安装会做什么',
   installWhatNav: '为门户的所有员工在即时通讯的导航栏中、你的聊天旁边添加“未读标记”。',
@@ -141,6 +141,14 @@ const sc: Catalog = {
   readAllBody: '这会在 Bitrix24 中读取它们的消息。消息无法再变回未读：撤销只能恢复未读标记。',
   unreadAgainNoCount: '已重新标记为未读。无法恢复未读消息的数量。',
   waitingInQueue: '在队列中等待',
+  onlyFirstChats: '仅包含了前 {count} 个聊天。',
+  menuOwnMessage:
+    '这是你自己的消息。你自己的消息对你而言永远不会算作未读，因此聊天无法从这条消息起变为未读。你可以改为将整个聊天标记为未读。',
+  menuMarkChat: '将聊天标记为未读',
+  menuChatMarked: '聊天已标记为未读。',
+  reasonMessageNotFound: '此消息已不在聊天中。',
+  searchingPortal: '正在搜索你的全部聊天…',
+  searchFailed: '无法搜索尚未加载的聊天：{reason}',
 }
 
 export default sc

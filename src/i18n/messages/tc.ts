@@ -46,7 +46,7 @@ const tc: Catalog = {
   reasonServer: 'Bitrix24 回應錯誤（{code}）。',
   retry: '重試',
   dismiss: '忽略',
-  // Issue 4: selection, bulk changes, undo, filters, search, keyboard, offline.
+  // Selection, bulk changes, undo, filters, search, keyboard, offline.
   selectDialog: '選取 {title}',
   selectAllMatching: '選取所有符合篩選條件的聊天',
   selectAllShort: '全部',
@@ -89,7 +89,7 @@ const tc: Catalog = {
   keySearch: '搜尋',
   keyClear: '清除搜尋或選取',
   keyHelp: '顯示這些快速鍵',
-  // Reliability and security (issue 6): slow portal, revoked access, missing scope.
+  // Slow portal, revoked access, missing scope.
   slowTitle: 'Bitrix24 回應緩慢',
   slowBody: '仍在等候入口網站回應。這通常只需要一秒；應用程式會持續嘗試。',
   accessRevokedTitle: '您對「未讀標記」的存取權已被撤銷',
@@ -102,7 +102,7 @@ const tc: Catalog = {
     '此應用程式安裝時未包含「im」（聊天與通知）權限範圍，因此 Bitrix24 拒絕其要求（insufficient_scope）。',
   scopeMissingAdmin:
     'Bitrix24 管理員可以修正此問題：開發人員資源 → 整合 → 此本機應用程式 → 新增 im 和 placement 權限範圍，儲存並重新安裝應用程式。然後再試一次。',
-  // Issue 5: install flow, empty and error states.
+  // Install flow, empty and error states.
   installStart: '安裝',
   installWhatTitle: '安裝會做什麼',
   installWhatNav: '為入口網站的所有員工，在即時通訊的導覽列中、您的聊天旁新增「未讀標記」。',
@@ -141,6 +141,14 @@ const tc: Catalog = {
   readAllBody: '這會在 Bitrix24 中讀取它們的訊息。訊息無法再變回未讀：復原只能恢復未讀標記。',
   unreadAgainNoCount: '已重新標記為未讀。無法恢復未讀訊息的數量。',
   waitingInQueue: '在佇列中等待',
+  onlyFirstChats: '僅納入了前 {count} 個聊天。',
+  menuOwnMessage:
+    '這是您自己的訊息。您自己的訊息對您而言永遠不會算作未讀，因此聊天無法從這則訊息起變為未讀。您可以改為將整個聊天標記為未讀。',
+  menuMarkChat: '將聊天標記為未讀',
+  menuChatMarked: '聊天已標記為未讀。',
+  reasonMessageNotFound: '此訊息已不在聊天中。',
+  searchingPortal: '正在搜尋您的所有聊天…',
+  searchFailed: '無法搜尋尚未載入的聊天：{reason}',
 }
 
 export default tc

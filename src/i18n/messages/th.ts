@@ -47,7 +47,7 @@ const th: Catalog = {
   reasonServer: 'Bitrix24 ตอบกลับด้วยข้อผิดพลาด ({code})',
   retry: 'ลองใหม่',
   dismiss: 'ละเว้น',
-  // Issue 4: selection, bulk changes, undo, filters, search, keyboard, offline.
+  // Selection, bulk changes, undo, filters, search, keyboard, offline.
   selectDialog: 'เลือก {title}',
   selectAllMatching: 'เลือกแชททั้งหมดที่ตรงกับตัวกรอง',
   selectAllShort: 'ทั้งหมด',
@@ -90,7 +90,7 @@ const th: Catalog = {
   keySearch: 'ค้นหา',
   keyClear: 'ล้างการค้นหาหรือการเลือก',
   keyHelp: 'แสดงแป้นพิมพ์ลัดเหล่านี้',
-  // Reliability and security (issue 6): slow portal, revoked access, missing scope.
+  // Slow portal, revoked access, missing scope.
   slowTitle: 'Bitrix24 ตอบสนองช้า',
   slowBody: 'ยังคงรอพอร์ทัลอยู่ ปกติจะใช้เวลาเพียงวินาทีเดียว แอปจะพยายามต่อไป',
   accessRevokedTitle: 'สิทธิ์เข้าถึง “เครื่องหมายยังไม่ได้อ่าน” ของคุณถูกเพิกถอน',
@@ -103,7 +103,7 @@ const th: Catalog = {
     'แอปถูกติดตั้งโดยไม่มีขอบเขต “im” (แชทและการแจ้งเตือน) Bitrix24 จึงปฏิเสธคำขอของแอป (insufficient_scope)',
   scopeMissingAdmin:
     'ผู้ดูแลระบบ Bitrix24 แก้ไขได้ดังนี้: แหล่งข้อมูลสำหรับนักพัฒนา → การผสานรวม → แอปพลิเคชันภายในนี้ → เพิ่มขอบเขต im และ placement บันทึก แล้วติดตั้งแอปใหม่ จากนั้นลองอีกครั้ง',
-  // Issue 5: install flow, empty and error states.
+  // Install flow, empty and error states.
   installStart: 'ติดตั้ง',
   installWhatTitle: 'สิ่งที่การติดตั้งจะทำ',
   installWhatNav:
@@ -146,6 +146,14 @@ const th: Catalog = {
     'การทำเช่นนี้จะอ่านข้อความในแชทเหล่านั้นใน Bitrix24 ข้อความไม่สามารถกลับเป็นยังไม่ได้อ่านได้ การเลิกทำจะคืนเฉพาะเครื่องหมายยังไม่ได้อ่าน',
   unreadAgainNoCount: 'ทำเครื่องหมายว่ายังไม่ได้อ่านอีกครั้งแล้ว ไม่สามารถคืนจำนวนข้อความที่ยังไม่ได้อ่านได้',
   waitingInQueue: 'รออยู่ในคิว',
+  onlyFirstChats: 'รวมเฉพาะ {count} แชทแรกเท่านั้น',
+  menuOwnMessage:
+    'นี่คือข้อความของคุณเอง ข้อความของคุณเองจะไม่ถูกนับว่ายังไม่ได้อ่านสำหรับคุณ แชทจึงไม่สามารถกลายเป็นยังไม่ได้อ่านตั้งแต่ข้อความนี้ได้ คุณสามารถทำเครื่องหมายทั้งแชทว่ายังไม่ได้อ่านแทนได้',
+  menuMarkChat: 'ทำเครื่องหมายแชทว่ายังไม่ได้อ่าน',
+  menuChatMarked: 'ทำเครื่องหมายแชทว่ายังไม่ได้อ่านแล้ว',
+  reasonMessageNotFound: 'ข้อความนี้ไม่อยู่ในแชทแล้ว',
+  searchingPortal: 'กำลังค้นหาในแชททั้งหมดของคุณ…',
+  searchFailed: 'ไม่สามารถค้นหาแชทที่ยังไม่ได้โหลด: {reason}',
 }
 
 export default th

@@ -47,7 +47,7 @@ const tr: Catalog = {
   reasonServer: 'Bitrix24 bir hatayla yanıt verdi ({code}).',
   retry: 'Yeniden dene',
   dismiss: 'Yok say',
-  // Issue 4: selection, bulk changes, undo, filters, search, keyboard, offline.
+  // Selection, bulk changes, undo, filters, search, keyboard, offline.
   selectDialog: 'Seç: {title}',
   selectAllMatching: 'Filtreye uyan tüm sohbetleri seç',
   selectAllShort: 'Tümü',
@@ -91,7 +91,7 @@ const tr: Catalog = {
   keySearch: 'Ara',
   keyClear: 'Aramayı veya seçimi temizle',
   keyHelp: 'Bu kısayolları göster',
-  // Reliability and security (issue 6): slow portal, revoked access, missing scope.
+  // Slow portal, revoked access, missing scope.
   slowTitle: 'Bitrix24 yavaş yanıt veriyor',
   slowBody:
     'Hâlâ portal bekleniyor. Bu genellikle bir saniye sürer; uygulama denemeye devam ediyor.',
@@ -105,7 +105,7 @@ const tr: Catalog = {
     'Uygulama “im” (Sohbet ve bildirimler) kapsamı olmadan yüklendi, bu yüzden Bitrix24 isteklerini reddediyor (insufficient_scope).',
   scopeMissingAdmin:
     'Bir Bitrix24 yöneticisi bunu düzeltebilir: Geliştirici kaynakları → Entegrasyonlar → bu yerel uygulama → im ve placement kapsamlarını ekleyin, kaydedin ve uygulamayı yeniden yükleyin. Sonra tekrar deneyin.',
-  // Issue 5: install flow, empty and error states.
+  // Install flow, empty and error states.
   installStart: 'Yükle',
   installWhatTitle: 'Yükleme ne yapar',
   installWhatNav:
@@ -156,6 +156,14 @@ const tr: Catalog = {
   unreadAgainNoCount:
     'Yeniden okunmamış olarak işaretlendi. Okunmamış mesaj sayısı geri getirilemedi.',
   waitingInQueue: 'Sırada bekliyor',
+  onlyFirstChats: 'Yalnızca ilk {count} sohbet dahil edildi.',
+  menuOwnMessage:
+    'Bu sizin kendi mesajınız. Kendi mesajlarınız sizin için hiçbir zaman okunmamış sayılmaz; bu yüzden sohbet bu mesajdan itibaren okunmamış olamaz. Bunun yerine sohbetin tamamını okunmadı olarak işaretleyebilirsiniz.',
+  menuMarkChat: 'Sohbeti okunmadı olarak işaretle',
+  menuChatMarked: 'Sohbet okunmadı olarak işaretlendi.',
+  reasonMessageNotFound: 'bu mesaj artık sohbette yok.',
+  searchingPortal: 'Tüm sohbetlerinizde aranıyor…',
+  searchFailed: 'Yüklenmemiş sohbetlerde arama yapılamadı: {reason}',
 }
 
 export default tr

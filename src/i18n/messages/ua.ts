@@ -52,7 +52,7 @@ const ua: Catalog = {
   reasonServer: 'Битрикс24 відповів помилкою ({code}).',
   retry: 'Повторити',
   dismiss: 'Закрити',
-  // Issue 4: selection, bulk changes, undo, filters, search, keyboard, offline.
+  // Selection, bulk changes, undo, filters, search, keyboard, offline.
   selectDialog: 'Вибрати {title}',
   selectAllMatching: 'Вибрати всі чати за фільтром',
   selectAllShort: 'Усі',
@@ -176,6 +176,14 @@ const ua: Catalog = {
   unreadAgainNoCount:
     'Знову позначено непрочитаним. Кількість непрочитаних повідомлень відновити не вдалося.',
   waitingInQueue: 'Очікує в черзі',
+  onlyFirstChats: 'Враховано не всі чати, а лише перші {count}.',
+  menuOwnMessage:
+    'Це ваше власне повідомлення. Власні повідомлення ніколи не вважаються для вас непрочитаними, тому чат не може стати непрочитаним з цього повідомлення. Натомість можна позначити непрочитаним весь чат.',
+  menuMarkChat: 'Позначити чат непрочитаним',
+  menuChatMarked: 'Чат позначено непрочитаним.',
+  reasonMessageNotFound: 'цього повідомлення більше немає в чаті.',
+  searchingPortal: 'Шукаємо в усіх ваших чатах…',
+  searchFailed: 'Не вдалося виконати пошук у незавантажених чатах: {reason}',
 }
 
 export default ua

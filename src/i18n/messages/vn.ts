@@ -47,7 +47,7 @@ const vn: Catalog = {
   reasonServer: 'Bitrix24 trả về lỗi ({code}).',
   retry: 'Thử lại',
   dismiss: 'Bỏ qua',
-  // Issue 4: selection, bulk changes, undo, filters, search, keyboard, offline.
+  // Selection, bulk changes, undo, filters, search, keyboard, offline.
   selectDialog: 'Chọn {title}',
   selectAllMatching: 'Chọn tất cả cuộc trò chuyện khớp bộ lọc',
   selectAllShort: 'Tất cả',
@@ -90,7 +90,7 @@ const vn: Catalog = {
   keySearch: 'Tìm kiếm',
   keyClear: 'Xóa tìm kiếm hoặc lựa chọn',
   keyHelp: 'Hiển thị các phím tắt này',
-  // Reliability and security (issue 6): slow portal, revoked access, missing scope.
+  // Slow portal, revoked access, missing scope.
   slowTitle: 'Bitrix24 phản hồi chậm',
   slowBody:
     'Vẫn đang chờ cổng thông tin. Việc này thường chỉ mất một giây; ứng dụng vẫn tiếp tục thử.',
@@ -104,7 +104,7 @@ const vn: Catalog = {
     'Ứng dụng được cài đặt mà không có phạm vi “im” (Chat và thông báo), nên Bitrix24 từ chối các yêu cầu của nó (insufficient_scope).',
   scopeMissingAdmin:
     'Quản trị viên Bitrix24 có thể khắc phục: Tài nguyên cho nhà phát triển → Tích hợp → ứng dụng cục bộ này → thêm phạm vi im và placement, lưu lại và cài đặt lại ứng dụng. Sau đó thử lại.',
-  // Issue 5: install flow, empty and error states.
+  // Install flow, empty and error states.
   installStart: 'Cài đặt',
   installWhatTitle: 'Việc cài đặt sẽ làm gì',
   installWhatNav:
@@ -151,6 +151,14 @@ const vn: Catalog = {
     'Thao tác này sẽ đọc tin nhắn của chúng trong Bitrix24. Không thể đặt lại tin nhắn thành chưa đọc: Hoàn tác chỉ khôi phục dấu chưa đọc.',
   unreadAgainNoCount: 'Đã đánh dấu lại là chưa đọc. Không thể khôi phục số tin nhắn chưa đọc.',
   waitingInQueue: 'Đang chờ trong hàng đợi',
+  onlyFirstChats: 'Chỉ {count} cuộc trò chuyện đầu tiên được tính đến.',
+  menuOwnMessage:
+    'Đây là tin nhắn của chính bạn. Tin nhắn của chính bạn không bao giờ được tính là chưa đọc đối với bạn, nên cuộc trò chuyện không thể trở thành chưa đọc từ tin nhắn này. Thay vào đó, bạn có thể đánh dấu cả cuộc trò chuyện là chưa đọc.',
+  menuMarkChat: 'Đánh dấu cuộc trò chuyện chưa đọc',
+  menuChatMarked: 'Đã đánh dấu cuộc trò chuyện chưa đọc.',
+  reasonMessageNotFound: 'tin nhắn này không còn trong cuộc trò chuyện.',
+  searchingPortal: 'Đang tìm trong tất cả cuộc trò chuyện của bạn…',
+  searchFailed: 'Không thể tìm trong các cuộc trò chuyện chưa được tải: {reason}',
 }
 
 export default vn
