@@ -11,7 +11,7 @@ import {
 } from './support/fixtures.ts'
 
 // "Mark as read" must leave the server holding the dialog read: no unread messages (counter 0)
-// and no manual mark — im.recent.unread N alone removes only the mark (PROTOCOL.md §4).
+// and no manual mark — im.recent.unread N alone removes only the mark (docs/bitrix24-facts.md, "Reading a dialog").
 
 const toast = (app: AppHandle) => app.frame.locator('.toast')
 const writes = control.writeRequests

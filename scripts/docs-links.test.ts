@@ -63,3 +63,42 @@ describe('links in the README and docs/', () => {
     })
   }
 })
+
+// Code cites the facts it rests on by the page and a section's heading (the part before its colon
+// will do): each cited section is a heading of that page, so a reader who follows a comment finds
+// the fact and its source.
+describe('citations of docs/bitrix24-facts.md in the code', () => {
+  const facts = readFileSync(join(REPO, 'docs', 'bitrix24-facts.md'), 'utf8')
+  const headings = new Set(
+    facts
+      .split('\n')
+      .filter((line) => /^#{2,6}\s/.test(line))
+      .map((line) => line.replace(/^#+\s+/, '').trim())
+      .flatMap((heading) => [heading, heading.split(':')[0]!]),
+  )
+  const sources = (dir: string): string[] =>
+    readdirSync(join(REPO, dir), { withFileTypes: true }).flatMap((entry) => {
+      const path = join(dir, entry.name)
+      if (entry.isDirectory()) return entry.name === 'node_modules' ? [] : sources(path)
+      return /\.(ts|tsx)$/.test(entry.name) ? [path] : []
+    })
+  const self = relative(REPO, fileURLToPath(import.meta.url))
+  const files = ['src', 'scripts', 'e2e'].flatMap(sources).filter((file) => file !== self)
+
+  it('finds citations to check', () => {
+    const cited = files.some((file) =>
+      readFileSync(join(REPO, file), 'utf8').includes('bitrix24-facts.md, "'),
+    )
+    expect(cited).toBe(true)
+  })
+
+  for (const file of files) {
+    // A citation may wrap across comment lines.
+    const text = readFileSync(join(REPO, file), 'utf8').replace(/\n\s*(?:\*|\/\/)?\s*/g, ' ')
+    const cited = [...text.matchAll(/bitrix24-facts\.md,\s*"([^"]+)"/g)].map((m) => m[1]!)
+    if (cited.length === 0) continue
+    it(`${file}: every cited section exists`, () => {
+      expect(cited.filter((section) => !headings.has(section))).toEqual([])
+    })
+  }
+})

@@ -1,6 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query'
 import { connectToPortal, type Portal } from '../bitrix24/connection.ts'
-import { prefetchRecentList } from '../features/recent/api/prefetch.ts'
+import { prefetchFirstScreen } from '../features/recent/api/prefetch.ts'
 import { resolveLanguage } from '../i18n/languages.ts'
 import { loadCatalog } from '../i18n/load-catalog.ts'
 
@@ -15,7 +15,7 @@ export const isMessageMenu = (portal: Portal) => portal.placement.placement === 
 export function connect(queryClient: QueryClient): Promise<Portal> {
   return connectToPortal().then((portal) => {
     void loadCatalog(resolveLanguage(portal.getLang()).portal)
-    if (!portal.isInstallMode && !isMessageMenu(portal)) prefetchRecentList(portal, queryClient)
+    if (!portal.isInstallMode && !isMessageMenu(portal)) prefetchFirstScreen(portal, queryClient)
     return portal
   })
 }

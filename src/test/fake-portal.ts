@@ -100,10 +100,11 @@ export interface FakeDialog {
 export type Gate = (method: string, params: Record<string, unknown>) => unknown
 
 /**
- * The im methods of this app as the portal's own code has them (PROTOCOL.md §4):
+ * The im methods of this app as the portal's own code has them (docs/bitrix24-facts.md):
  * im.recent.unread only sets or removes the manual mark (`N` never reads messages);
- * im.dialog.read reads the messages, so the counter drops to 0; im.dialog.read.all reads every
- * dialog and clears every mark. A write that succeeded is what the next im.recent.list returns.
+ * im.dialog.read without MESSAGE_ID reads the messages and clears the mark; im.counters.get counts
+ * what is unread (no muted chats, no open lines here). A write that succeeded is what the next
+ * im.recent.list and im.counters.get return.
  */
 export function imMethods(server: FakeDialog[], gate: Gate = () => true): Record<string, Handler> {
   const find = (params: Record<string, unknown>) => server.find((d) => d.id === params.DIALOG_ID)
@@ -126,14 +127,32 @@ export function imMethods(server: FakeDialog[], gate: Gate = () => true): Record
     }),
     'im.dialog.read': write('im.dialog.read', (dialog) => {
       dialog.counter = 0
+      dialog.unread = false
       return { dialogId: String(dialog.id), counter: 0 }
     }),
+    'im.counters.get': () => countersOf(server),
+    profile: () => ({ ID: '1' }),
     'im.dialog.read.all': async (params) => {
       if ((await gate('im.dialog.read.all', params)) === false) return false
       for (const dialog of server) Object.assign(dialog, { counter: 0, unread: false })
       return true
     },
   }
+}
+
+/** im.counters.get over the fake server's dialogs (current shape, no muted chats or lines). */
+export function countersOf(server: readonly FakeDialog[]) {
+  const maps = { DIALOG: {} as Record<string, number>, CHAT: {} as Record<string, number> }
+  const marks = { DIALOG_UNREAD: [] as number[], CHAT_UNREAD: [] as number[] }
+  let messenger = 0
+  for (const dialog of server) {
+    const chat = typeof dialog.id === 'string' ? /^chat(\d+)$/.exec(dialog.id) : null
+    const id = chat ? Number(chat[1]) : Number(dialog.id)
+    if (dialog.counter > 0) (chat ? maps.CHAT : maps.DIALOG)[id] = dialog.counter
+    if (dialog.unread) (chat ? marks.CHAT_UNREAD : marks.DIALOG_UNREAD).push(id)
+    messenger += dialog.counter > 0 ? dialog.counter : dialog.unread ? 1 : 0
+  }
+  return { TYPE: { ALL: messenger, NOTIFY: 0, MESSENGER: messenger }, ...maps, ...marks }
 }
 
 /** A promise the test settles by hand, to hold a server answer in flight. */

@@ -11,12 +11,12 @@ import { renderHookWithPortal } from './render-with-portal.tsx'
 
 /** The screen's marking hooks wired as RecentScreen wires them, without its layout. */
 function useMarking(filter: RecentFilter, search: string) {
-  const { query, entries: loaded, loadAll } = useRecentList(filter, 0)
-  const { entries, matches } = useShownEntries(loaded, search)
+  const { query, entries: loaded, loadAll: loadEvery } = useRecentList(filter, 0)
+  const { entries, matches } = useShownEntries(loaded, search, [])
   const messages = useToast()
   const marks = useRowMarks(loaded, messages.say, messages.close)
   const bulk = useBulkMarks(marks, messages.say, messages.close)
-  const list = { entries, loadAll, matches }
+  const list = { entries, loadAll: async () => (await loadEvery()).entries, matches }
   const selection = useRowSelection(list, marks, bulk)
   const readAll = useReadAll({
     ...{ filter, search, list, marks, bulk, say: messages.say },

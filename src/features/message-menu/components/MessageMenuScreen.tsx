@@ -9,24 +9,31 @@ import { Icon } from '../../../ui/Icon.tsx'
 import { MessageScreen } from '../../../ui/MessageScreen.tsx'
 import { tellOtherCopies } from '../../recent/hooks/use-cross-tab.ts'
 import { describeFailure } from '../../recent/model/failure-reason.ts'
-import { isUnread } from '../../recent/model/dialog.ts'
 import {
+  inspect,
+  markChat,
   markUnreadFrom,
+  MessageNotFoundError,
   NotConfirmedError,
   restoreDialog,
+  type Inspection,
   type MarkedFrom,
 } from '../api/mark-from.ts'
 import { readMenuTarget, type MenuTarget } from '../model/menu-target.ts'
 import './message-menu.css'
 
 function reason(t: Translator['t'], error: unknown): string {
-  return error instanceof NotConfirmedError ? t('reasonNotConfirmed') : describeFailure(t, error)
+  if (error instanceof NotConfirmedError) return t('reasonNotConfirmed')
+  if (error instanceof MessageNotFoundError) return t('reasonMessageNotFound')
+  return describeFailure(t, error)
 }
 
 /**
  * Opened from a message's menu (IM_CONTEXT_MENU). The menu click was the user's action, so the
- * dialog is marked unread from that message at once; the screen says what happened, offers Undo,
- * and opens the chat. Other open copies of the app (the list) are told to refetch.
+ * dialog is marked unread from that message at once — unless it is the user's own message, which
+ * never counts as unread: then the screen says so and offers the chat's mark instead. It says what
+ * happened, offers Undo, and opens the chat. Other open copies of the app (the list) are told to
+ * refetch.
  */
 export function MessageMenuScreen() {
   const { t } = useI18n()
@@ -42,19 +49,30 @@ export function MessageMenuScreen() {
   return <MarkFromMessage target={target} />
 }
 
+/** What the first step did: marked the dialog, or found the user's own message and stopped. */
+type FirstStep = { marked: MarkedFrom } | { own: Inspection }
+
 function MarkFromMessage({ target }: { target: MenuTarget }) {
   const { t, plural } = useI18n()
   const portal = usePortal()
   const announce = (unread: boolean) =>
     tellOtherCopies(portal, [{ dialogId: target.dialogId, unread }])
   const mark = useMutation({
-    mutationFn: () => markUnreadFrom(portal, target),
+    mutationFn: async (): Promise<FirstStep> => {
+      const inspection = await inspect(portal, target)
+      if (inspection.own) return { own: inspection }
+      return { marked: await markUnreadFrom(portal, target, inspection) }
+    },
     // Even a change that could not be confirmed may have reached the server: the list refetches.
+    onSettled: (step) => (step && 'own' in step ? undefined : announce(true)),
+  })
+  const chat = useMutation({
+    mutationFn: (inspection: Inspection) => markChat(portal, target, inspection),
     onSettled: () => announce(true),
   })
   const undo = useMutation({
     mutationFn: (marked: MarkedFrom) => restoreDialog(portal, marked),
-    onSettled: (after) => announce(after ? isUnread(after) : false),
+    onSettled: (after) => announce(after ? after.counter > 0 || after.marked : false),
   })
   const { mutate } = mark
   const started = useRef(false)
@@ -64,17 +82,20 @@ function MarkFromMessage({ target }: { target: MenuTarget }) {
     mutate()
   }, [mutate])
 
-  const marked = mark.data
-  const title = marked?.after.title || t('untitled')
+  const step = mark.data
+  const own = step && 'own' in step ? step.own : null
+  const marked = step && 'marked' in step ? step.marked : chat.data
+  const title = (marked?.inspection ?? own)?.before.title || t('untitled')
   const openChat = (
     <Button onClick={() => openInMessenger(portal, target.dialogId)}>
       {t('openChat', { title })}
     </Button>
   )
+  const busy = mark.isPending || chat.isPending || undo.isPending
 
   return (
     <main className="menu-screen">
-      <div className="menu-screen__card" aria-busy={mark.isPending || undo.isPending || undefined}>
+      <div className="menu-screen__card" aria-busy={busy || undefined}>
         <h1 className="menu-screen__title">{t('menuHeading')}</h1>
 
         {mark.isError ? (
@@ -83,29 +104,48 @@ function MarkFromMessage({ target }: { target: MenuTarget }) {
             <p>{t('menuFailed', { reason: reason(t, mark.error) })}</p>
             <Button onClick={() => mutate()}>{t('retry')}</Button>
           </div>
-        ) : !marked ? (
+        ) : marked ? (
+          undo.isSuccess ? (
+            <p className="menu-screen__status" role="status" data-outcome="undone">
+              <Icon name="done" size={20} />
+              {t('menuUndone', { title })}
+            </p>
+          ) : (
+            <div className="menu-screen__status" role="status" data-outcome={marked.method}>
+              <Icon name="done" size={20} />
+              <div>
+                <p>
+                  {chat.data
+                    ? t('menuChatMarked')
+                    : t(marked.method === 'messages' ? 'menuDone' : 'menuDoneManual')}
+                </p>
+                <p className="menu-screen__state">
+                  <bdi>{title}</bdi>
+                  {': '}
+                  {marked.after.counter > 0
+                    ? plural('unreadCount', marked.after.counter)
+                    : t('markedUnread')}
+                </p>
+              </div>
+            </div>
+          )
+        ) : own ? (
+          <div className="menu-screen__status" role="status" data-outcome="own">
+            <Icon name="alert" size={20} />
+            <p>{t('menuOwnMessage')}</p>
+          </div>
+        ) : (
           <p className="menu-screen__status" role="status">
             <span className="spinner" aria-hidden="true" />
             {t('menuWorking')}
           </p>
-        ) : undo.isSuccess ? (
-          <p className="menu-screen__status" role="status" data-outcome="undone">
-            <Icon name="done" size={20} />
-            {t('menuUndone', { title })}
-          </p>
-        ) : (
-          <div className="menu-screen__status" role="status" data-outcome={marked.method}>
-            <Icon name="done" size={20} />
-            <div>
-              <p>{t(marked.method === 'messages' ? 'menuDone' : 'menuDoneManual')}</p>
-              <p className="menu-screen__state">
-                <bdi>{title}</bdi>
-                {': '}
-                {marked.after.counter > 0
-                  ? plural('unreadCount', marked.after.counter)
-                  : t('markedUnread')}
-              </p>
-            </div>
+        )}
+
+        {chat.isError && own && (
+          <div className="menu-screen__alert" role="alert">
+            <Icon name="alert" size={20} />
+            <p>{t('menuFailed', { reason: reason(t, chat.error) })}</p>
+            <Button onClick={() => chat.mutate(own)}>{t('retry')}</Button>
           </div>
         )}
 
@@ -117,18 +157,31 @@ function MarkFromMessage({ target }: { target: MenuTarget }) {
           </div>
         )}
 
-        {marked && (
+        {(marked || own) && (
           <div className="menu-screen__actions">
-            {!undo.isSuccess && !undo.isError && (
-              <Button
-                variant="primary"
-                busy={undo.isPending}
-                aria-disabled={undo.isPending}
-                onClick={() => !undo.isPending && undo.mutate(marked)}
-              >
-                {t('undo')}
-              </Button>
-            )}
+            {marked
+              ? !undo.isSuccess &&
+                !undo.isError && (
+                  <Button
+                    variant="primary"
+                    busy={undo.isPending}
+                    aria-disabled={undo.isPending}
+                    onClick={() => !undo.isPending && undo.mutate(marked)}
+                  >
+                    {t('undo')}
+                  </Button>
+                )
+              : own &&
+                !chat.isError && (
+                  <Button
+                    variant="primary"
+                    busy={chat.isPending}
+                    aria-disabled={chat.isPending}
+                    onClick={() => !chat.isPending && chat.mutate(own)}
+                  >
+                    {t('menuMarkChat')}
+                  </Button>
+                )}
             {openChat}
           </div>
         )}

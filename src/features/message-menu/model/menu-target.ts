@@ -12,7 +12,7 @@ function toMessageId(raw: unknown): number | null {
 }
 
 /**
- * Reads PLACEMENT_OPTIONS of a message-menu launch: `{dialogId, messageId}` (PROTOCOL.md §5).
+ * Reads PLACEMENT_OPTIONS of a message-menu launch: `{dialogId, messageId}` (docs/bitrix24-facts.md, "Placements and install").
  * Portals send numbers as strings at times, and the options come from the page around the app,
  * so anything that is not a well-formed dialog id and a positive message id gives null.
  */

@@ -63,6 +63,14 @@ export function confirmInCache(queryClient: QueryClient, changes: readonly MarkC
   )
 }
 
+/** Dialog key → the state confirmed for it since `at` (epoch ms). */
+export function confirmedSince(queryClient: QueryClient, at: number): Map<string, boolean> {
+  const changes = new Map<string, boolean>()
+  for (const [key, confirmation] of logOf(queryClient))
+    if (confirmation.at >= at) changes.set(key, confirmation.unread)
+  return changes
+}
+
 /** A page fresh from the server, with the confirmations that happened while it was on its way. */
 export function withLaterConfirmations(
   queryClient: QueryClient,

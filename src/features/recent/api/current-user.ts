@@ -2,6 +2,14 @@ import { queryOptions } from '@tanstack/react-query'
 import type { Portal } from '../../../bitrix24/connection.ts'
 import { callMethod } from '../../../bitrix24/rest.ts'
 
+export const PROFILE_COMMAND = { method: 'profile', params: {} }
+
+/** The user's id in REST `profile`'s answer; 0 when it holds none. */
+export function readProfileId(profile: unknown): number {
+  const id = Number((profile as { ID?: unknown } | null)?.ID)
+  return Number.isSafeInteger(id) && id > 0 ? id : 0
+}
+
 /**
  * The current user's id, from REST `profile`: it needs no scope ("allows getting basic
  * information about the current user without any scopes, unlike user.current" —
@@ -13,11 +21,10 @@ export function currentUserQueryOptions(portal: Portal) {
   // eslint-disable-next-line @tanstack/query/exhaustive-deps
   return queryOptions({
     queryKey: ['profile'] as const,
-    queryFn: async () => {
-      const profile = await callMethod<{ ID?: unknown } | null>(portal, 'profile')
-      const id = Number(profile?.ID)
-      return Number.isSafeInteger(id) && id > 0 ? id : 0
-    },
+    queryFn: async () =>
+      readProfileId(
+        await callMethod<unknown>(portal, PROFILE_COMMAND.method, PROFILE_COMMAND.params),
+      ),
     staleTime: Infinity,
   })
 }

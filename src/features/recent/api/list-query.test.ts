@@ -6,7 +6,7 @@ import { PAGE_SIZE, PAGES_PER_BATCH, recentListQueryOptions } from './list-query
 
 /**
  * A portal of `total` dialogs answering im.recent.list as the docs say: `hasMore` is true on any
- * full page, so the page after the last full one comes back empty (PROTOCOL.md §4).
+ * full page, so the page after the last full one comes back empty (docs/bitrix24-facts.md, "The recent list").
  */
 function portalWith(total: number) {
   return createFakePortal({
@@ -85,5 +85,35 @@ describe('recent list paging', () => {
     const result = await observer.fetchNextPage()
     expect(result.isFetchNextPageError).toBe(true)
     expect(result.data?.pages).toHaveLength(1)
+  })
+})
+
+describe('the list’s own dialogs and the queue', () => {
+  it('lists a joined colleague’s dialog, leaves out placeholders and the queue’s null entries', async () => {
+    const { portal } = createFakePortal({
+      'im.recent.list': (params) => {
+        // The queue's page (SKIP_DIALOG, SKIP_CHAT, past the end) holds the queue: with a null.
+        if (params.SKIP_CHAT === 'Y')
+          return { items: [{ id: 'chat900', title: 'Queued', lines: { id: 1 } }, null] }
+        return {
+          items: [
+            { id: 3, title: 'Vera', message: { id: 0 }, options: { default_user_record: true } },
+            {
+              id: 4,
+              title: 'Ivan',
+              message: { id: 4_200_315, text: 'joined the company' },
+              counter: 2,
+              options: { default_user_record: true },
+            },
+          ],
+          hasMore: false,
+        }
+      },
+    })
+    const { pages } = await loadWholeList(portal)
+    expect(pages[0]?.queued).toEqual([expect.objectContaining({ id: 'chat900' })])
+    expect(pages.flatMap((page) => page.items)).toEqual([
+      expect.objectContaining({ id: 4, counter: 2 }),
+    ])
   })
 })

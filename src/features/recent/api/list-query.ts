@@ -74,12 +74,7 @@ function compact(raw: unknown): unknown {
     type: item.type,
     title: item.title,
     avatar: item.avatar && { url: item.avatar.url, color: item.avatar.color },
-    // The message id is what "Mark as read" reads up to: the last message the user could see.
-    message: item.message && {
-      id: item.message.id,
-      text: item.message.text,
-      date: item.message.date,
-    },
+    message: item.message && { text: item.message.text, date: item.message.date },
     counter: item.counter,
     pinned: item.pinned,
     unread: item.unread,
@@ -122,7 +117,7 @@ async function fetchPages(
 
 /**
  * Whether an item goes into the list at all. Colleague placeholders are left out: they are not
- * dialogs yet (no messages, nothing unread) and the portal refuses a mark on them, while this
+ * dialogs yet (no message, nothing unread) and the portal refuses a mark on them, while this
  * list is about unread state — the messenger itself shows them only to fill a new user's empty
  * list. Items that cannot be read at all still pass, to be shown as broken rows.
  */
@@ -134,7 +129,7 @@ function belongs(raw: unknown, filter: RecentFilter): boolean {
 
 /**
  * Open-line sessions waiting in a queue the user serves come with every im.recent.list page,
- * whatever OFFSET says, unless SKIP_UNDISTRIBUTED_OPENLINES=Y (PROTOCOL.md §4) — and nothing in
+ * whatever OFFSET says, unless SKIP_UNDISTRIBUTED_OPENLINES=Y (docs/bitrix24-facts.md, "Open lines waiting in the queue") — and nothing in
  * an item tells them apart from the user's own sessions. So pages are asked for without them, and
  * the first page's request also asks, in the same `batch`, for a page past the end: what that
  * holds is exactly the queue. The user sees each waiting session once, as waiting.
@@ -147,6 +142,13 @@ function itemsOf(page: RecentListPayload | undefined, filter: RecentFilter): unk
     ? page.items.filter((raw) => belongs(raw, filter)).map(compact)
     : []
 }
+
+/**
+ * The queue's sessions. The portal can send `null` among them (imopenlines Recent::getRecent keeps
+ * a session it could not format): nothing to show, not a broken row.
+ */
+const queuedOf = (page: RecentListPayload | undefined, filter: RecentFilter) =>
+  itemsOf(page, filter).filter((item) => item !== null)
 
 async function askPage(
   portal: Portal,
@@ -273,25 +275,10 @@ export async function fetchRecentPage(
       items: pages.flatMap((page) => itemsOf(page, filter)),
       hasMore: hasMoreAfter(pages.at(-1)),
       nextOffset: nextOffset(last),
-      ...(queue && { queued: itemsOf(queue, filter) }),
+      ...(queue && { queued: queuedOf(queue, filter) }),
     },
     answeredFor,
   )
-}
-
-/** Every page of a filter, straight from the portal (the cache is left alone). */
-export async function fetchEveryPage(
-  portal: Portal,
-  queryClient: QueryClient,
-  filter: RecentFilter,
-): Promise<RecentListPayload[]> {
-  const pages: RecentListPayload[] = []
-  for (let offset = 0; ;) {
-    const page = await fetchRecentPage(portal, queryClient, filter, offset)
-    pages.push(page)
-    if (!page.hasMore) return pages
-    offset = page.nextOffset ?? nextOffset(offset)
-  }
 }
 
 /**

@@ -1,6 +1,5 @@
 import { MutationObserver, type MutationOptions, type QueryClient } from '@tanstack/react-query'
 import type { Portal } from '../../../bitrix24/connection.ts'
-import { callMethod } from '../../../bitrix24/rest.ts'
 import { afterNextPaint } from '../../../lib/after-next-paint.ts'
 import {
   cachedStates,
@@ -8,13 +7,11 @@ import {
   packPlans,
   planChange,
   sendPack,
-  statesOf,
   type KnownState,
   type MarkChange,
 } from './commands.ts'
 import { confirmInCache } from './confirmations.ts'
 import { markScope, recentKeys } from './keys.ts'
-import { fetchEveryPage } from './list-query.ts'
 
 export { keyOf, type MarkChange }
 
@@ -23,10 +20,10 @@ export interface MarkVariables {
   writeId: number
   changes: MarkChange[]
   /**
-   * Read every dialog of the user (im.dialog.read.all), loaded or not; `changes` are the unread
-   * ones the user was shown. Ordered after every earlier write and before every later one.
+   * What the portal said of dialogs the lists may not hold (its counters), fresher than the
+   * cached lists: it decides which commands each change needs.
    */
-  everything?: boolean
+  known?: ReadonlyMap<string, KnownState>
   signal?: AbortSignal
   onProgress?: (settled: number, total: number) => void
 }
@@ -51,9 +48,7 @@ function pendingEarlierWrite(queryClient: QueryClient, waiting: MarkVariables) {
       return (
         variables !== undefined &&
         variables.writeId < waiting.writeId &&
-        (waiting.everything === true ||
-          variables.everything === true ||
-          variables.changes.some((change) => keys.has(keyOf(change))))
+        variables.changes.some((change) => keys.has(keyOf(change)))
       )
     })
 }
@@ -73,14 +68,12 @@ function afterEarlierWrites(queryClient: QueryClient, variables: MarkVariables):
   })
 }
 
-/**
- * Clients whose cached lists may no longer match the server: a change failed (half of a read may
- * have happened) or "Mark all" read dialogs the lists never loaded.
- */
+/** Clients whose cached lists may no longer match the server: a change failed (half of a read may have happened). */
 const unsure = new WeakSet<QueryClient>()
 
 /**
- * Once the last change in flight settles, the lists are read again if anything left them unsure.
+ * Once the last change in flight settles, the portal's counters are read again (one request: the
+ * badge), and the lists too if anything left them unsure.
  * A confirmed change is already in every cached list, so after a run of clicks that all went
  * through only the Unread filter's list is read again, the one whose membership a mark changes (at
  * 20,000 loaded dialogs, reading the others again would be dozens of requests).
@@ -90,9 +83,12 @@ function refetchWhenLast(queryClient: QueryClient, sure: boolean) {
   if (queryClient.isMutating({ mutationKey: recentKeys.markMutations() }) !== 1) return
   const all = unsure.has(queryClient)
   unsure.delete(queryClient)
-  return queryClient.invalidateQueries({
-    queryKey: all ? recentKeys.lists() : recentKeys.list('unread'),
-  })
+  return Promise.all([
+    queryClient.invalidateQueries({ queryKey: recentKeys.counters() }),
+    queryClient.invalidateQueries({
+      queryKey: all ? recentKeys.lists() : recentKeys.list('unread'),
+    }),
+  ])
 }
 
 /** What the screen hears about: confirmed changes (told to other tabs), failed single clicks. */
@@ -151,30 +147,17 @@ function markManyOptions(
         confirmInCache(queryClient, changes)
         onConfirmed(changes)
       }
-      let { changes } = variables
-      let states = cachedStates(queryClient, new Set(changes.map(keyOf)))
-      if (variables.everything) {
-        try {
-          await callMethod<unknown>(portal, 'im.dialog.read.all')
-        } catch (error) {
-          outcome.failed.push(...changes.map((change) => ({ change, error: error as Error })))
-          return outcome
-        }
-        // Older portals leave open lines out: what the server still holds unread is read like a
-        // bulk change, with each dialog's own state, so only what is needed is sent.
-        const left = await stillUnread(portal, queryClient)
-        const read = changes.filter((change) => !left.states.has(keyOf(change)))
-        outcome.done.push(...read)
-        report(read)
-        changes = left.changes
-        states = left.states
-      }
+      const { changes, known } = variables
+      const states = new Map([
+        ...cachedStates(queryClient, new Set(changes.map(keyOf))),
+        ...(known ?? []),
+      ])
       await sendInPacks(portal, changes, states, variables, outcome, report)
       return outcome
     },
     onMutate: () => queryClient.cancelQueries({ queryKey: recentKeys.lists() }),
-    onSettled: (outcome, error, { everything }) =>
-      refetchWhenLast(queryClient, !error && !everything && outcome?.failed.length === 0),
+    onSettled: (outcome, error) =>
+      refetchWhenLast(queryClient, !error && outcome?.failed.length === 0),
   }
 }
 
@@ -206,43 +189,16 @@ async function sendInPacks(
   }
 }
 
-/** The dialogs the server's unread list still holds, straight from the portal. */
-async function stillUnread(portal: Portal, queryClient: QueryClient) {
-  let items: unknown[] = []
-  try {
-    items = (await fetchEveryPage(portal, queryClient, 'unread')).flatMap(
-      (page) => page.items ?? [],
-    )
-  } catch {
-    // The read itself went through; the refetch after this change shows whatever is left.
-  }
-  const states = statesOf(items)
-  const changes = items.flatMap((raw) => {
-    const id = (raw as { id?: unknown } | null)?.id
-    return (typeof id === 'number' || typeof id === 'string') && states.has(String(id))
-      ? [{ dialogId: id, unread: false }]
-      : []
-  })
-  return { changes: dedupe(changes), states }
-}
-
-const dedupe = (changes: MarkChange[]) => [
-  ...new Map(changes.map((change) => [keyOf(change), change])).values(),
-]
-
 export interface MarkActions {
   /** One dialog, one click: its own request, in click order with the dialog's other changes. */
   markOne(change: MarkChange): void
   /** Many dialogs: batches of 50 commands, progress, cancel, and every change's own outcome. */
   markMany(changes: MarkChange[], options?: BulkOptions): Promise<BulkOutcome>
-  /**
-   * Every dialog of the user read in one request, loaded or not; `shown` are the unread dialogs
-   * the user was told about (their rows show the change at once).
-   */
-  readEverything(shown: MarkChange[], options?: BulkOptions): Promise<BulkOutcome>
 }
 
 export interface BulkOptions {
+  /** What the portal's counters say of dialogs the lists may not hold. */
+  known?: ReadonlyMap<string, KnownState>
   signal?: AbortSignal
   onProgress?: (settled: number, total: number) => void
 }
@@ -267,6 +223,5 @@ export function createMarkActions(
       observer.mutate({ writeId: nextWriteId(), changes: [change] }).catch(() => {})
     },
     markMany: (changes, options = {}) => bulk({ changes, ...options }),
-    readEverything: (shown, options = {}) => bulk({ changes: shown, everything: true, ...options }),
   }
 }

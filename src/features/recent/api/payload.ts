@@ -61,3 +61,72 @@ export interface RecentListPayload {
   nextOffset?: number
   [field: string]: unknown
 }
+
+/** A `{id: count}` map of im.counters.get; PHP sends an empty one as `[]`. */
+type CountMap = Record<string, number> | unknown[]
+
+/**
+ * `result` of im.counters.get. Current portals send every field; older ones only TYPE {ALL,
+ * NOTIFY, DIALOG, CHAT, LINES} and the DIALOG, DIALOG_UNREAD, CHAT, CHAT_MUTED, CHAT_UNREAD and
+ * LINES lists.
+ */
+export interface CountersPayload {
+  TYPE?: {
+    ALL?: number
+    NOTIFY?: number
+    DIALOG?: number
+    CHAT?: number
+    LINES?: number
+    /** The messenger's badge (current portals). */
+    MESSENGER?: number
+    [field: string]: unknown
+  }
+  /** Other user's id → unread messages of the one-to-one dialog. */
+  DIALOG?: CountMap
+  /** Chat id → unread messages. */
+  CHAT?: CountMap
+  LINES?: CountMap
+  COPILOT?: CountMap
+  COLLAB?: CountMap
+  TASKS_TASK?: CountMap
+  /** Muted chats (by chat id, one-to-one dialogs too): counted nowhere. */
+  CHAT_MUTED?: CountMap
+  /** Channel chat id → {comment chat id → unread comments}. */
+  CHANNEL_COMMENT?: Record<string, CountMap> | unknown[]
+  /** The manual marks: user ids, and chat ids for the others. */
+  DIALOG_UNREAD?: number[]
+  CHAT_UNREAD?: number[]
+  COPILOT_UNREAD?: number[]
+  COLLAB_UNREAD?: number[]
+  TASKS_TASK_UNREAD?: number[]
+  [field: string]: unknown
+}
+
+/** One message of im.dialog.messages.get. */
+export interface MessagePayload {
+  id?: number
+  chat_id?: number
+  author_id?: number
+  date?: string
+  text?: string
+  /** Past the user's read cursor. */
+  unread?: boolean
+  [field: string]: unknown
+}
+
+/** `result` of im.dialog.messages.get; `false` for a one-to-one dialog that has no chat yet. */
+export interface MessagesPayload {
+  chat_id?: number
+  messages?: MessagePayload[]
+  users?: { id?: number; name?: string; [field: string]: unknown }[]
+  [field: string]: unknown
+}
+
+/** `result` of im.dialog.get: the dialog's chat. */
+export interface DialogPayload {
+  id?: number
+  name?: string
+  type?: string
+  dialog_id?: string | number
+  [field: string]: unknown
+}

@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
 import { RestError } from '../../../bitrix24/rest.ts'
 import {
+  countersOf,
   createFakePortal,
   deferred,
   imMethods,
@@ -13,8 +14,9 @@ import { renderRecent } from '../../../test/render-recent.tsx'
 import { renderWithPortal } from '../../../test/render-with-portal.tsx'
 import { RecentScreen } from './RecentScreen.tsx'
 
-// "Mark as read" against an im module that behaves as the portal's code does (PROTOCOL.md §4):
-// im.recent.unread N only removes the manual mark; the messages are read by im.dialog.read.
+// "Mark as read" against an im module that behaves as the portal's code does
+// (docs/bitrix24-facts.md, "Reading a dialog"): im.recent.unread N only removes the manual mark;
+// the messages are read by im.dialog.read.
 
 async function setup(items: FakeDialog[], gate?: Gate) {
   const rendered = await renderRecent(items, gate)
@@ -56,8 +58,8 @@ describe('Mark as read', () => {
     const writes = writeRequests(calls)
     expect(writes).toHaveLength(1)
     expect(commandsOf(writes[0]!)).toEqual(['im.dialog.read:chat4', 'im.recent.unread:chat4:N'])
-    // Read up to the last message the list showed.
-    expect((writes[0]!.params.commands as Call[])[0]!.params.MESSAGE_ID).toBe(90)
+    // Every message, not up to the last one the list showed: later ones are read too.
+    expect((writes[0]!.params.commands as Call[])[0]!.params).toEqual({ DIALOG_ID: 'chat4' })
     expect(server[0]).toMatchObject({ counter: 0, unread: false })
     expect(row('chat4')).toHaveAttribute('data-unread', 'false')
   })
@@ -98,7 +100,7 @@ describe('Mark as read', () => {
     const { server } = await setup(
       [{ id: 'chat4', title: 'Sales', counter: 3, unread: true }],
       (method) => {
-        if (method === 'im.recent.unread') throw new RestError('INTERNAL_SERVER_ERROR', 500, 'x')
+        if (method === 'im.dialog.read') throw new RestError('INTERNAL_SERVER_ERROR', 500, 'x')
         return true
       },
     )
@@ -106,11 +108,11 @@ describe('Mark as read', () => {
     expect(await within(row('chat4')).findByRole('alert')).toHaveTextContent(
       'Could not mark “Sales” as read',
     )
-    // The messages were read, the mark stayed: the server's truth, after the refetch.
-    expect(server[0]).toMatchObject({ counter: 0, unread: true })
-    await waitFor(() => expect(within(row('chat4')).queryByText('3')).toBeNull())
+    // The mark went, the messages stayed unread: the server's truth, after the refetch.
+    expect(server[0]).toMatchObject({ counter: 3, unread: false })
+    await waitFor(() => expect(within(row('chat4')).queryByText('Marked as unread')).toBeNull())
     expect(row('chat4')).toHaveAttribute('data-unread', 'true')
-    expect(within(row('chat4')).getByText('Marked as unread')).toBeInTheDocument()
+    expect(within(row('chat4')).getByText('3')).toBeInTheDocument()
   })
 
   it('Undo after reading messages brings back the mark and says the count is lost', async () => {
@@ -179,39 +181,52 @@ describe('Mark all as read', () => {
     expect(writeRequests(calls)).toEqual([])
   })
 
-  it('in All is one im.dialog.read.all, whatever is loaded', async () => {
-    const { calls, server } = await setup(items())
-    await userEvent.click(screen.getByRole('button', { name: 'Mark all as read' }))
-    const dialog = await screen.findByRole('alertdialog')
+  it('in All reads every unread dialog the portal counts, loaded or not, dialog by dialog', async () => {
+    // The list has loaded four dialogs; the portal counts a fifth further down.
+    const server = [...items(), { id: 'chat5', title: 'Old chat', counter: 4, unread: false }]
+    const fake = createFakePortal({
+      ...imMethods(server),
+      'im.recent.list': (params) => ({
+        items: Number(params.OFFSET) > 0 ? [] : server.slice(0, 4).map((d) => ({ ...d })),
+        hasMore: false,
+      }),
+    })
+    await renderWithPortal(<RecentScreen />, fake.portal)
+    await userEvent.click(await screen.findByRole('button', { name: 'Mark all as read' }))
+    const dialog = await screen.findByRole('alertdialog', { name: 'Mark all 4 chats as read?' })
     await userEvent.click(within(dialog).getByRole('button', { name: 'Mark all as read' }))
-    expect(await screen.findByText('3 chats changed')).toBeInTheDocument()
-    expect(writeRequests(calls).map((c) => c.method)).toEqual(['im.dialog.read.all'])
+    expect(await screen.findByText('4 chats changed')).toBeInTheDocument()
+    // Never im.dialog.read.all: it would also read the user's notifications.
+    const writes = writeRequests(fake.calls)
+    expect(writes.map((c) => c.method)).toEqual(['batch'])
+    expect(commandsOf(writes[0]!).sort()).toEqual([
+      'im.dialog.read:1',
+      'im.dialog.read:chat3',
+      'im.dialog.read:chat5',
+      'im.recent.unread:chat2:N',
+    ])
     expect(server.some(unreadOnServer)).toBe(false)
     for (const id of ['1', 'chat2', 'chat3'])
       expect(row(id)).toHaveAttribute('data-unread', 'false')
   })
 
-  it('reads whatever an older portal left unread (open lines) like a bulk change', async () => {
-    const server = items()
+  it('also reads the open lines with the mark, which the portal’s counters leave out', async () => {
+    const server = [
+      ...items(),
+      { id: 'chat6', title: 'Marked line', counter: 0, unread: true, lines: { id: 8 } },
+    ]
     const fake = createFakePortal({
       ...imMethods(server),
-      // An older portal: read.all leaves open lines as they were.
-      'im.dialog.read.all': () => {
-        for (const d of server) if (!d.lines) Object.assign(d, { counter: 0, unread: false })
-        return true
-      },
+      'im.counters.get': () => countersOf(server.filter((d) => !(d.lines && d.counter === 0))),
     })
     await renderWithPortal(<RecentScreen />, fake.portal)
     await userEvent.click(await screen.findByRole('button', { name: 'Mark all as read' }))
     await userEvent.click(
-      within(await screen.findByRole('alertdialog')).getByRole('button', {
-        name: 'Mark all as read',
-      }),
+      within(
+        await screen.findByRole('alertdialog', { name: 'Mark all 4 chats as read?' }),
+      ).getByRole('button', { name: 'Mark all as read' }),
     )
-    expect(await screen.findByText('3 chats changed')).toBeInTheDocument()
-    expect(
-      writeRequests(fake.calls).map((c) => `${c.method}:${String(c.params.DIALOG_ID)}`),
-    ).toEqual(['im.dialog.read.all:undefined', 'im.dialog.read:chat3'])
+    expect(await screen.findByText('4 chats changed')).toBeInTheDocument()
     expect(server.some(unreadOnServer)).toBe(false)
   })
 })
@@ -282,7 +297,7 @@ describe('what the list shows', () => {
     }
     const fake = createFakePortal({
       // The portal adds queued sessions to every page unless SKIP_UNDISTRIBUTED_OPENLINES=Y,
-      // whatever OFFSET says (PROTOCOL.md §4).
+      // whatever OFFSET says (docs/bitrix24-facts.md, "Open lines waiting in the queue").
       'im.recent.list': (params) => {
         const offset = Number(params.OFFSET)
         const items: unknown[] =

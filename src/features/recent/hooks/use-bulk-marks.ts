@@ -1,8 +1,9 @@
 import { useRef, useState } from 'react'
 import { useI18n } from '../../../i18n/i18n-context.tsx'
+import type { KnownState } from '../api/commands.ts'
 import type { MarkChange } from '../api/marks.ts'
 import type { BulkProgress } from '../components/BulkBar.tsx'
-import type { Dialog } from '../model/dialog.ts'
+import type { MarkTarget } from '../model/dialog.ts'
 import type { RowMarks } from './use-row-marks.ts'
 import type { Say } from './use-toast.ts'
 
@@ -19,7 +20,11 @@ export function useBulkMarks(marks: RowMarks, say: Say, close: () => void) {
   async function run(
     changes: MarkChange[],
     undo: MarkChange[],
-    options: { everything?: boolean; readMessages?: boolean; doneText?: string } = {},
+    options: {
+      known?: ReadonlyMap<string, KnownState>
+      readMessages?: boolean
+      doneText?: string
+    } = {},
   ): Promise<void> {
     if (changes.length === 0) {
       say({ text: t('nothingToChange') })
@@ -28,13 +33,11 @@ export function useBulkMarks(marks: RowMarks, say: Say, close: () => void) {
     const controller = new AbortController()
     abort.current = controller
     setProgress({ settled: 0, total: changes.length })
-    const bulkOptions = {
+    const outcome = await marks.actions.markMany(changes, {
+      known: options.known,
       signal: controller.signal,
       onProgress: (settled: number, total: number) => setProgress({ settled, total }),
-    }
-    const outcome = await (options.everything
-      ? marks.actions.readEverything(changes, bulkOptions)
-      : marks.actions.markMany(changes, bulkOptions))
+    })
     setProgress(null)
     abort.current = null
     const undoDone = () => {
@@ -69,12 +72,16 @@ export function useBulkMarks(marks: RowMarks, say: Say, close: () => void) {
     }
   }
 
-  /** Marks the dialogs (`everything`: all of the user's, as one read of every dialog). */
-  const markDialogs = (targets: Dialog[], unread: boolean, everything = false) =>
+  /** Marks the dialogs; `known`: what the portal's counters say of those the lists may not hold. */
+  const markDialogs = (
+    targets: readonly MarkTarget[],
+    unread: boolean,
+    known?: ReadonlyMap<string, KnownState>,
+  ) =>
     run(
       targets.map((dialog) => ({ dialogId: dialog.dialogId, unread })),
       targets.map((dialog) => ({ dialogId: dialog.dialogId, unread: marks.shownUnread(dialog) })),
-      { everything, readMessages: !unread && targets.some(marks.readsMessages) },
+      { known, readMessages: !unread && targets.some(marks.readsMessages) },
     )
 
   return { progress, markDialogs, cancel: () => abort.current?.abort() }

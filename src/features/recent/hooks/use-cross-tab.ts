@@ -50,10 +50,10 @@ export function useCrossTabSync(): (changes: MarkChange[]) => void {
       // Only a hint to refetch: the sender may be another user of this portal (two tabs, two
       // logins), so its changes are never written into this user's cache (e2e/isolation.spec.ts).
       clearTimeout(refetch)
-      refetch = setTimeout(
-        () => void queryClient.invalidateQueries({ queryKey: recentKeys.lists() }),
-        300,
-      )
+      refetch = setTimeout(() => {
+        void queryClient.invalidateQueries({ queryKey: recentKeys.lists() })
+        void queryClient.invalidateQueries({ queryKey: recentKeys.counters() })
+      }, 300)
     }
     return () => {
       clearTimeout(refetch)

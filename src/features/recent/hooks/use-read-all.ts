@@ -2,9 +2,10 @@ import { useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import { usePortal } from '../../../bitrix24/portal-context.tsx'
 import { useI18n } from '../../../i18n/i18n-context.tsx'
-import { fetchEveryPage } from '../api/list-query.ts'
-import { collectEntries, markableOf, type ListEntry } from '../model/collect.ts'
-import type { Dialog } from '../model/dialog.ts'
+import type { KnownState } from '../api/commands.ts'
+import { fetchUnreadEverywhere } from '../api/unread-everywhere.ts'
+import { markableOf } from '../model/collect.ts'
+import type { MarkTarget } from '../model/dialog.ts'
 import { describeFailure } from '../model/failure-reason.ts'
 import type { RecentFilter } from '../model/filters.ts'
 import type { BulkMarks } from './use-bulk-marks.ts'
@@ -23,40 +24,48 @@ interface ReadAllSources {
   onConfirm(): void
 }
 
+interface Question {
+  targets: MarkTarget[]
+  known?: ReadonlyMap<string, KnownState>
+}
+
 /**
  * "Mark all as read" reads messages, which the server cannot take back, so it first counts what
- * it will read and asks. With the All filter and no search it is one im.dialog.read.all for every
- * dialog, loaded or not (counted on the server's unread list); otherwise it reads what matches
- * the filter and search.
+ * it will read and asks. With the All filter and no search it reads every unread dialog the
+ * portal counts, loaded or not, dialog by dialog: im.dialog.read.all would be one request, but it
+ * also reads the user's notifications, which the user did not ask for and which are not this
+ * list's (docs/bitrix24-facts.md, "Reading everything"). Otherwise it reads what matches the
+ * filter and search.
  */
 export function useReadAll(sources: ReadAllSources) {
   const { filter, search, list, marks, bulk, say, onConfirm } = sources
   const { t } = useI18n()
   const portal = usePortal()
   const queryClient = useQueryClient()
-  const [question, setQuestion] = useState<{ targets: Dialog[]; everything: boolean } | null>(null)
+  const [question, setQuestion] = useState<Question | null>(null)
 
   const ask = async () => {
-    const everything = filter === 'all' && !search
-    let source: ListEntry[]
+    let asked: Question
     try {
-      source = everything
-        ? collectEntries(await fetchEveryPage(portal, queryClient, 'unread'))
-        : (await list.loadAll()).filter(list.matches)
+      if (filter === 'all' && !search) {
+        asked = await fetchUnreadEverywhere(portal, queryClient)
+      } else {
+        asked = { targets: markableOf((await list.loadAll()).filter(list.matches)) }
+      }
     } catch (error) {
       say({ tone: 'error', text: t('listFailed', { reason: describeFailure(t, error as Error) }) })
       return
     }
-    const targets = markableOf(source).filter(marks.shownUnread)
+    const targets = asked.targets.filter(marks.shownUnread)
     if (targets.length === 0) say({ text: t('nothingUnread') })
-    else setQuestion({ targets, everything })
+    else setQuestion({ ...asked, targets })
   }
 
   const confirm = () => {
     if (!question) return
     setQuestion(null)
     onConfirm()
-    void bulk.markDialogs(question.targets, false, question.everything)
+    void bulk.markDialogs(question.targets, false, question.known)
   }
 
   /** How many dialogs the question is about; null while nothing is asked. */

@@ -4,6 +4,16 @@ import { usePortal } from '../../../bitrix24/portal-context.tsx'
 import { recentListQueryOptions, REFRESH_INTERVAL_MS } from '../api/list-query.ts'
 import { createEntryCollector, type ListEntry } from '../model/collect.ts'
 import type { RecentFilter } from '../model/filters.ts'
+import type { RecentListPayload } from '../api/payload.ts'
+
+/**
+ * "Everything matching" (a selection, Mark all in a filter) reads the list on to at most this many
+ * dialogs: past it, each step is a request on the portal's rate limit for rows nobody sees.
+ */
+export const LOAD_ALL_LIMIT = 5_000
+
+const loadedItems = (data: { pages: RecentListPayload[] } | undefined) =>
+  (data?.pages ?? []).reduce((count, page) => count + (page.items?.length ?? 0), 0)
 
 /**
  * The recent dialogs of one filter as list entries, with a way to load every remaining page.
@@ -39,11 +49,19 @@ export function useRecentList(filter: RecentFilter, userId: number) {
 
   const loadMore = useCallback(() => void fetchNextPage(), [fetchNextPage])
 
-  /** Pages until the portal says there is no more; resolves with every entry. */
-  const loadAll = useCallback(async (): Promise<ListEntry[]> => {
+  /**
+   * Pages until the portal says there is no more, or LOAD_ALL_LIMIT dialogs are loaded; resolves
+   * with every entry and whether that was the whole list.
+   */
+  const loadAll = useCallback(async (): Promise<{ entries: ListEntry[]; complete: boolean }> => {
     let result = await fetchNextPage()
-    while (result.hasNextPage && !result.isError) result = await fetchNextPage()
-    return result.data ? collect(result.data.pages, userId) : []
+    while (result.hasNextPage && !result.isError && loadedItems(result.data) < LOAD_ALL_LIMIT)
+      result = await fetchNextPage()
+    if (result.isError) throw result.error
+    return {
+      entries: result.data ? collect(result.data.pages, userId) : [],
+      complete: !result.hasNextPage,
+    }
   }, [fetchNextPage, collect, userId])
 
   return { query, entries, loadMore, loadAll }

@@ -6,7 +6,7 @@ import { useI18n } from '../../../i18n/i18n-context.tsx'
 import { createMarkActions, type MarkActions, type MarkChange } from '../api/marks.ts'
 import { usePendingMarks, type RowFailure } from '../api/pending-marks.ts'
 import { dialogsOf, type ListEntry } from '../model/collect.ts'
-import { isUnread, type Dialog } from '../model/dialog.ts'
+import { isUnread, type Dialog, type MarkTarget } from '../model/dialog.ts'
 import { describeFailure } from '../model/failure-reason.ts'
 import { useCrossTabSync } from './use-cross-tab.ts'
 import type { Say } from './use-toast.ts'
@@ -48,12 +48,12 @@ export function useRowMarks(loaded: readonly ListEntry[] | undefined, say: Say, 
 
   /** Whether the row shows unread: the latest change on its way, else the server's state. */
   const shownUnread = useCallback(
-    (dialog: Dialog) => pending.pending.get(dialog.key) ?? isUnread(dialog),
+    (dialog: MarkTarget) => pending.pending.get(dialog.key) ?? isUnread(dialog),
     [pending.pending],
   )
   /** Whether reading this dialog reads messages (which the server cannot make unread again). */
   const readsMessages = useCallback(
-    (dialog: Dialog) => dialog.counter > 0 && pending.pending.get(dialog.key) !== false,
+    (dialog: MarkTarget) => dialog.counter > 0 && pending.pending.get(dialog.key) !== false,
     [pending.pending],
   )
 

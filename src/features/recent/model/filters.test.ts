@@ -11,7 +11,7 @@ describe('matchesSearch', () => {
 })
 
 describe('matchesFilter', () => {
-  // PROTOCOL.md §4, what the list filters really do.
+  // docs/bitrix24-facts.md, "The recent list": what the list filters really do.
   const person = { id: 3, type: 'user', counter: 2 }
   const copilot = { id: 'chat4', type: 'chat', chat: { type: 'copilot' } }
   const queuedLine = { id: 'chat5', type: 'chat', lines: { id: 1 }, counter: 0, unread: false }

@@ -34,7 +34,7 @@ export function matchesSearch(
 
 /**
  * Whether an item the portal sent for a filter really belongs to it. The portal's params are not
- * enough (PROTOCOL.md §4, what the list filters really do): SKIP_CHAT keeps copilot chats,
+ * enough (docs/bitrix24-facts.md, "The recent list"): SKIP_CHAT keeps copilot chats,
  * channels and collabs, and queued open lines come with every page whatever UNREAD_ONLY says.
  * Judged on what the server sent, so a row the user has just marked read stays in the Unread
  * view until the next refresh instead of vanishing under the pointer.
