@@ -6,6 +6,8 @@ import type { RecentFilter } from '../model/filters.ts'
 /** Why the list is empty, in the user's terms, with the way out when there is one. */
 export function RecentEmpty(props: {
   search: string
+  /** The portal is still being searched: no verdict yet. */
+  searching: boolean
   filter: RecentFilter
   canLoadMore: boolean
   onLoadAll(): void
@@ -13,6 +15,7 @@ export function RecentEmpty(props: {
 }) {
   const { t } = useI18n()
   if (props.search) {
+    if (props.searching) return null
     return (
       <EmptyState
         icon="search"

@@ -11,6 +11,7 @@ import { useRecentList } from '../hooks/use-recent-list.ts'
 import { useRowMarks } from '../hooks/use-row-marks.ts'
 import { useRowSelection } from '../hooks/use-row-selection.ts'
 import { useScreenKeys } from '../hooks/use-screen-keys.ts'
+import { useServerSearch } from '../hooks/use-server-search.ts'
 import { useShownEntries } from '../hooks/use-shown-entries.ts'
 import { useToast } from '../hooks/use-toast.ts'
 import { useUnreadHeading } from '../hooks/use-unread-heading.ts'
@@ -24,6 +25,7 @@ import { ListFooter } from './ListFooter.tsx'
 import { OfflineBanner } from './OfflineBanner.tsx'
 import { RecentEmpty } from './RecentEmpty.tsx'
 import { RecentHeader } from './RecentHeader.tsx'
+import { SearchStatus } from './SearchStatus.tsx'
 import { Toast } from './UndoToast.tsx'
 import './recent.css'
 
@@ -41,16 +43,22 @@ const FRAME_HEIGHT = Math.max(480, window.innerHeight)
 
 /** The recent chats: header, filters, bulk bar, the list and its messages. */
 export function RecentScreen() {
-  const { t, plural } = useI18n()
+  const { t, plural, formatNumber } = useI18n()
   const portal = usePortal()
   const [filter, setFilter] = useUserSetting<RecentFilter>(FILTER_SETTING, 'all', isRecentFilter)
   const [search, setSearch] = useUserSetting<string>('recent.search', '', isString)
   const userId = useCurrentUserId()
-  const { query, entries: loaded, loadMore, loadAll } = useRecentList(filter, userId)
-  const unread = useUnreadHeading(userId)
-  const { entries, matches } = useShownEntries(loaded, search)
+  const { query, entries: loaded, loadMore, loadAll: loadEvery } = useRecentList(filter, userId)
+  const found = useServerSearch(search, userId)
+  const { entries, matches } = useShownEntries(loaded, search, found.entries)
   const { toast, say, close } = useToast()
+  const loadAll = useCallback(async () => {
+    const { entries: all, complete } = await loadEvery()
+    if (!complete) say({ text: t('onlyFirstChats', { count: formatNumber(all.length) }) })
+    return all
+  }, [loadEvery, say, t, formatNumber])
   const marks = useRowMarks(loaded, say, close)
+  const unread = useUnreadHeading(marks.pending.pending, loaded)
   const bulk = useBulkMarks(marks, say, close)
   const list = { entries, loadAll, matches }
   const selection = useRowSelection(list, marks, bulk)
@@ -102,6 +110,9 @@ export function RecentScreen() {
         onMarkAllRead={() => void readAll.ask()}
         onCancel={bulk.cancel}
       />
+      {search.trim() !== '' && (
+        <SearchStatus searching={found.searching} error={found.error} onRetry={found.retry} />
+      )}
       {query.isPending ? (
         <p className="list-status" role="status">
           {t('listLoading')}
@@ -112,6 +123,7 @@ export function RecentScreen() {
       ) : entries.length === 0 ? (
         <RecentEmpty
           search={search}
+          searching={found.searching}
           filter={filter}
           canLoadMore={query.hasNextPage}
           onLoadAll={() => void loadAll()}
