@@ -39,47 +39,93 @@ describe('profile (dev.1c-bitrix.ru rest_help/general/profile.php: any app, no s
   })
 })
 
-describe('chat view (messages up to message.id, the counter newest unread — rest/dialog.ts)', () => {
-  it('shows the newest messages, unread exactly where the recent row says', async () => {
+describe('chat view (the dialog’s history, data/history.ts; chat-api.ts)', () => {
+  it('shows the newest messages of the history with their authors, unread exactly as the unread set says', async () => {
     running = await startPortal()
     const { item } = await unreadChat()
     const view = await get(`portal-api/chat?user=1&dialog=${item.id}&lang=en`)
     expect(view.status).toBe(200)
-    const ids = view.body.messages.map((m: any) => m.id)
-    expect(ids.at(-1)).toBe(item.message.id)
-    const unread = view.body.messages.filter((m: any) => m.unread).map((m: any) => m.id)
-    const expected = ids.filter((id: number) => id > item.message.id - item.counter)
-    expect(unread).toEqual(expected)
+    const history = running!.portal.store.histories.of(
+      running!.portal.store.user(1).items.find((row: any) => row.id === item.id) as any,
+      1,
+    )!
+    const newest = history.messages.slice(-8)
+    expect(view.body.messages.map((m: any) => m.id)).toEqual(newest.map((m) => m.id))
+    expect(view.body.messages.at(-1)).toMatchObject({
+      id: item.message.id,
+      text: item.message.text,
+    })
+    expect(view.body.messages.filter((m: any) => m.unread).map((m: any) => m.id)).toEqual(
+      newest.filter((m) => history.unread.has(m.id)).map((m) => m.id),
+    )
+    expect(
+      view.body.messages.every((m: any) => typeof m.author === 'string' && m.author !== ''),
+    ).toBe(true)
     expect(view.body.menuItem).toEqual({
       title: 'Mark unread from here',
       handler: expect.any(String),
     })
   })
 
-  it('follows im.dialog.unread: from the chosen message on, everything is unread', async () => {
+  it('follows im.dialog.unread: from the chosen message on, everything not the user’s own is unread', async () => {
     running = await startPortal()
     const { item, accessToken } = await unreadChat()
-    const from = item.message.id - 3
     await running.rest('im.dialog.read', { auth: accessToken, DIALOG_ID: item.id })
+    const before = (await get(`portal-api/chat?user=1&dialog=${item.id}`)).body.messages
+    const from = before.at(-4)
     await running.rest('im.dialog.unread', {
       auth: accessToken,
       DIALOG_ID: item.id,
-      MESSAGE_ID: from,
+      MESSAGE_ID: from.id,
     })
     const view = await get(`portal-api/chat?user=1&dialog=${item.id}`)
-    expect(view.body.messages.filter((m: any) => m.unread).map((m: any) => m.id)).toEqual([
-      from,
-      from + 1,
-      from + 2,
-      from + 3,
-    ])
+    expect(view.body.messages.filter((m: any) => m.unread).map((m: any) => m.id)).toEqual(
+      before
+        .slice(-4)
+        .filter((m: any) => m.authorId !== 1)
+        .map((m: any) => m.id),
+    )
   })
 
-  it('has no message-menu item until the app is installed and bound IM_CONTEXT_MENU (PROTOCOL.md §5)', async () => {
+  it('has no message-menu item until the app is installed and bound IM_CONTEXT_MENU', async () => {
     running = await startPortal()
     const { item } = await unreadChat()
     running.portal.store.setInstalled(false)
     expect((await get(`portal-api/chat?user=1&dialog=${item.id}`)).body.menuItem).toBeNull()
+  })
+})
+
+describe('a message arriving in the open chat (POST /portal-api/message; data/arrival.ts)', () => {
+  async function post(body: unknown): Promise<{ status: number; body: any }> {
+    const response = await fetch(new URL('portal-api/message', running!.base), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    })
+    return { status: response.status, body: await response.json() }
+  }
+
+  it('comes from the partner the button names, shows as the newest message, unread', async () => {
+    running = await startPortal()
+    const dialog = running.portal.store.truth(1).find((d) => d.type === 'user' && !d.placeholder)!
+    const view = (await get(`portal-api/chat?user=1&dialog=${String(dialog.id)}`)).body
+    expect(view.sender).toEqual({ id: dialog.id, name: dialog.title })
+    const sent = await post({ user: 1, dialog: dialog.id })
+    expect(sent.status).toBe(200)
+    expect(sent.body.message).toMatchObject({ authorId: dialog.id })
+    const after = (await get(`portal-api/chat?user=1&dialog=${String(dialog.id)}`)).body
+    expect(after.messages.at(-1)).toMatchObject({
+      id: sent.body.message.id,
+      author: dialog.title,
+      unread: true,
+    })
+    expect(after.counter).toBe((dialog.counter as number) + 1)
+  })
+
+  it('refuses an unknown user (400) and a dialog the user does not have (404)', async () => {
+    running = await startPortal()
+    expect((await post({ user: 99, dialog: 'chat1' })).status).toBe(400)
+    expect((await post({ user: 1, dialog: 'chat987654' })).status).toBe(404)
   })
 })
 

@@ -1,31 +1,23 @@
 import type { PlacementBinding, PortalStore } from './data/store.ts'
 import { dialogRow, isDialogId } from './data/store.ts'
 import { isPlainObject } from './rest/params.ts'
-import { fullName, portalUser } from './data/users.ts'
+import { defaultAuthor } from './data/history.ts'
+import { peopleOf } from './data/people.ts'
 
 /**
  * The messenger's chat view of the local portal (`GET /portal-api/chat`): a dialog's newest
- * messages, each with the menu items apps bound to IM_CONTEXT_MENU, and what opening such an
- * item launches. A dialog's messages are its message ids up to `message.id`; the `counter`
- * newest are unread (the data model of rest/dialog.ts), so the view always agrees with what
- * im.recent.list and im.dialog.read / unread say.
+ * messages from its history (data/history.ts: real ids, real authors, unread as the unread set
+ * says), each with the menu items apps bound to IM_CONTEXT_MENU, and what opening such an item
+ * launches. It shows what im.recent.list, im.dialog.messages.get and im.dialog.read / unread
+ * say, since all of them read the same history.
  */
 
 /** How many of the newest messages the view shows. */
 export const CHAT_VIEW_MESSAGES = 8
 
-const FILLER = [
-  'Morning! Any news on the release?',
-  'I have uploaded the new figures.',
-  'Let us go through them at 3 pm.',
-  'Sounds good 👍',
-  'The client asked for the revised offer.',
-  'Done, see the attachment.',
-  'Thanks!',
-]
-
 export interface ChatMessage {
   id: number
+  authorId: number
   author: string
   text: string
   unread: boolean
@@ -37,6 +29,8 @@ export interface ChatView {
   counter: number
   lastId: number
   messages: ChatMessage[]
+  /** Who writes when the page asks for a new message (POST /portal-api/message); null without messages. */
+  sender: { id: number; name: string } | null
   /** The app's message-menu item: only once the app is installed and bound IM_CONTEXT_MENU. */
   menuItem: { title: string; handler: string } | null
 }
@@ -61,38 +55,39 @@ export function chatView(
   lang: string,
 ): ChatView | null {
   if (!isDialogId(dialogId)) return null
-  const item = dialogRow(store.user(userId).items, dialogId)
+  const state = store.user(userId)
+  const item = dialogRow(state.items, dialogId)
   if (!item) return null
-  const last =
-    isPlainObject(item.message) && typeof item.message.id === 'number' ? item.message.id : 0
-  const counter = typeof item.counter === 'number' && item.counter > 0 ? item.counter : 0
-  const partner = item.type === 'user' ? String(item.title ?? '') : 'A colleague'
-  const me = fullName(portalUser(userId) ?? { firstName: 'You', lastName: '' })
-  const messages: ChatMessage[] = []
-  for (let id = Math.max(1, last - CHAT_VIEW_MESSAGES + 1); id <= last; id++) {
-    const newest = id === last
-    const text =
-      newest && isPlainObject(item.message) && typeof item.message.text === 'string'
-        ? item.message.text
-        : (FILLER[id % FILLER.length] as string)
-    const unread = id > last - counter
-    // Unread messages are never the user's own; the read ones alternate.
-    messages.push({ id, author: unread || id % 2 === 0 ? partner : me, text, unread })
+  const history = store.histories.of(item, userId)
+  const people = peopleOf(state.items)
+  const nameOf = (id: number): string => {
+    const person = people.get(id)
+    if (isPlainObject(person) && typeof person.name === 'string') return person.name
+    return id === 0 ? 'System' : `User ${id}`
   }
+  const messages = (history?.messages.slice(-CHAT_VIEW_MESSAGES) ?? []).map((message) => ({
+    id: message.id,
+    authorId: message.authorId,
+    author: nameOf(message.authorId),
+    text: message.text,
+    unread: history?.unread.has(message.id) ?? false,
+  }))
+  const senderId = defaultAuthor(item, userId)
   const binding = contextMenuBinding(store)
   return {
     dialogId,
     title: String(item.title ?? dialogId),
-    counter,
+    counter: typeof item.counter === 'number' && item.counter > 0 ? item.counter : 0,
     lastId: typeof item.last_id === 'number' ? item.last_id : 0,
     messages,
+    sender: history ? { id: senderId, name: nameOf(senderId) } : null,
     menuItem: binding ? { title: bindingTitle(binding, lang), handler: binding.handler } : null,
   }
 }
 
 /**
  * PLACEMENT_OPTIONS of a message-menu launch as the messenger sends them: `{dialogId, messageId}`
- * (PROTOCOL.md §5), or null when the page asked for something that is not a message.
+ * (docs/bitrix24-facts.md), or null when the page asked for something that is not a message.
  */
 export function contextMenuOptions(value: unknown): Record<string, unknown> | null {
   if (!isPlainObject(value)) return null

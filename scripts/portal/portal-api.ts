@@ -8,11 +8,13 @@ import { PORTAL_USERS, fullName, portalUser } from './data/users.ts'
 import { PLACEMENTS, UI_LANGUAGES } from './frame-protocol.ts'
 import { parseJsonObject, readBody, sendJson } from './http-util.ts'
 import { chatView, contextMenuBinding, contextMenuOptions } from './chat-api.ts'
+import { deliver } from './data/arrival.ts'
 
 /**
  * What the portal page asks its own server for (`/portal-api/…`): launch tokens, token
- * refresh for the frame's refreshAuth, option storage, the install flag, and the REST log as
- * server-sent events. The page is the portal's UI; these are its back-end.
+ * refresh for the frame's refreshAuth, option storage, the install flag, a message arriving in
+ * the open chat, and the REST log as server-sent events. The page is the portal's UI; these are
+ * its back-end.
  */
 
 export interface PortalApiDeps {
@@ -82,7 +84,7 @@ function launch(body: Record<string, unknown>, deps: PortalApiDeps): LaunchData 
   const binding = deps.store.installed
     ? deps.store.placements.find((candidate) => candidate.placement === 'IM_NAVIGATION')
     : undefined
-  // A placement item shows only once the app is installed and bound it (PROTOCOL.md §5), and
+  // A placement item shows only once the app is installed and bound it (docs/bitrix24-facts.md), and
   // opens the handler given to placement.bind.
   if (!install && placement === 'IM_NAVIGATION' && !binding) {
     throw new ApiError(
@@ -204,6 +206,16 @@ export async function handlePortalApi(
           deps.store.setUserOption(user.id, body.name, body.value ?? null, deps.clock(), delay)
         }
         return sendJson(res, 200, { ok: true })
+      }
+      case '/portal-api/message': {
+        // The chat view's "New message from …": the dialog's default author writes (arrival.ts).
+        const user = portalUser(Number(body.user))
+        if (!user) throw new ApiError(400, 'unknown user')
+        if (typeof body.dialog !== 'string' && typeof body.dialog !== 'number')
+          throw new ApiError(400, 'dialog must be a dialog id')
+        const message = deliver(deps.store, user.id, body.dialog, {}, deps.clock())
+        if (!message) throw new ApiError(404, 'no such dialog with messages')
+        return sendJson(res, 200, { ok: true, message })
       }
       case '/portal-api/install-finish':
         deps.store.installed = true

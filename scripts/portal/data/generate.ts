@@ -1,4 +1,5 @@
 import { formatAtom } from '../rest/time.ts'
+import { lastReadId, reservedWidth } from './message-ids.ts'
 import { createRandom, hashSeed } from './prng.ts'
 import type { Random } from './prng.ts'
 import { NAME_POOL, PORTAL_USERS, WORK_POSITIONS, fullName, portalUser } from './users.ts'
@@ -16,7 +17,7 @@ export const DEFAULT_DIALOGS = 120
 /** "Now" of the demo portal — fixed so that lists are identical between runs. */
 export const DEMO_NOW_MS = Date.parse('2026-02-26T10:10:43+01:00')
 
-const COLORS = [
+export const COLORS = [
   '#1eb4aa',
   '#4ba984',
   '#df532d',
@@ -203,29 +204,74 @@ function partnerFor(index: number, currentUserId: number, random: Random): Partn
 
 /**
  * Cases every demo list holds at fixed positions (when it is long enough), so the app can be
- * tried against each: kinds a filter must keep or drop, a muted chat, the unread states, and
- * placeholder rows of colleagues without a dialog. Positions count from the top of the list.
+ * tried against each: kinds a filter must keep or drop, a muted chat, the unread states, a
+ * channel with unread comments (channel-comments.ts), placeholder rows of colleagues without a
+ * dialog and a colleague who just joined. Positions count from the top of the list.
+ * `lastFrom: 'me'` makes the user the last message's author.
  */
 type DemoCase =
-  | { kind: Exclude<DialogKind, 'user'>; muted?: boolean }
-  | { kind: 'user'; counter?: number; unread?: boolean }
+  | { kind: Exclude<DialogKind, 'user'>; muted?: boolean; counter?: number; unread?: boolean }
+  | { kind: 'user'; counter?: number; unread?: boolean; lastFrom?: 'me' | 'partner' }
+  | { kind: 'joined'; counter: number; unread: boolean }
   | { kind: 'placeholder' }
 const DEMO_CASES: Record<number, DemoCase> = {
   2: { kind: 'copilot' },
   3: { kind: 'openChannel' },
   4: { kind: 'collab' },
-  5: { kind: 'chat', muted: true },
-  6: { kind: 'channel' },
+  5: { kind: 'chat', muted: true, counter: 3 },
+  6: { kind: 'channel', counter: 1 },
   7: { kind: 'user', counter: 3, unread: true },
   8: { kind: 'user', counter: 0, unread: true },
   9: { kind: 'user', counter: 2, unread: false },
   10: { kind: 'placeholder' },
+  11: { kind: 'joined', counter: 2, unread: false },
+  12: { kind: 'lines', counter: 0, unread: true },
+  13: { kind: 'chat', counter: 4, unread: true },
+  14: { kind: 'user', counter: 0, unread: false, lastFrom: 'me' },
+  15: { kind: 'user', counter: 0, unread: false, lastFrom: 'partner' },
   24: { kind: 'placeholder' },
   61: { kind: 'placeholder' },
 }
 
-/** Ids of generated colleagues who have no dialog with the user yet (placeholder rows). */
+/** From this position on, about one one-to-one row in fifty is a colleague who just joined. */
+const JOINED_FROM = 21
+const JOINED_SHARE = 0.02
+
+/**
+ * The "joined" message. The real text is the language string IM_INT_USR_JOIN_2 (im module
+ * lib/integration/intranet/user.php, User::onInviteAccepted), which was not read; this stands in.
+ */
+const JOINED_TEXT = 'joined the company'
+
+/** Ids of generated colleagues new to the user: placeholder rows and colleagues who just joined. */
 const PLACEHOLDER_ID_BASE = 30_000
+
+/** The lowest message id of a generated list; the oldest dialog's messages start above it. */
+const FIRST_MESSAGE_ID = 1_000_000
+
+/** A generated dialog waiting for its message ids (see assignMessageIds). */
+interface IdBlock {
+  item: RecentItem
+  counter: number
+  /** Ids of other chats between this dialog's oldest message and the older dialog's newest. */
+  spacing: number
+}
+
+/**
+ * Message ids are global and grow with time: the oldest dialog gets the lowest block. Each
+ * dialog reserves room for its whole history below its newest message (message-ids.ts), and its
+ * `last_id` is the newest message that is not among the `counter` unread ones.
+ */
+function assignMessageIds(blocks: readonly IdBlock[]): void {
+  let floor = FIRST_MESSAGE_ID
+  for (let index = blocks.length - 1; index >= 0; index--) {
+    const { item, counter, spacing } = blocks[index] as IdBlock
+    const newest = floor + spacing + reservedWidth(counter)
+    ;(item.message as RecentItem).id = newest
+    item.last_id = lastReadId(newest, counter)
+    floor = newest
+  }
+}
 
 function pickKind(random: Random): DialogKind {
   const roll = random.next()
@@ -383,9 +429,7 @@ export function generateRecent(userId: number, count: number = DEFAULT_DIALOGS):
   let chatId = 1000 + random.int(0, 50)
   let privateChatId = 50_000 + random.int(0, 50)
   let groupId = 10
-  // Message ids are global and grow with time; a dialog's unread messages are the `counter`
-  // newest ids up to its last message, so `last_id` (last read) is `message.id - counter`.
-  let messageId = 1_000_000 + total * 40
+  const blocks: IdBlock[] = []
   let clockMs = DEMO_NOW_MS - random.int(5, 600) * 1000
   const partners: Partner[] = []
 
@@ -406,29 +450,38 @@ export function generateRecent(userId: number, count: number = DEFAULT_DIALOGS):
         ? 'user'
         : index === 1
           ? 'chat'
-          : demoCase && demoCase.kind !== 'placeholder'
-            ? demoCase.kind
-            : randomKind
+          : demoCase?.kind === 'joined'
+            ? 'user'
+            : demoCase && demoCase.kind !== 'placeholder'
+              ? demoCase.kind
+              : randomKind
     let counter = counterFor(random)
     let unread = random.chance(0.07)
     const hasReminder = random.chance(0.03)
     const textSpec = random.pick(TEXTS)
     const date = formatAtom(activityMs)
-    if (demoCase?.kind === 'user') {
-      counter = demoCase.counter ?? counter
-      unread = demoCase.unread ?? unread
-    }
+    if (demoCase && 'counter' in demoCase) counter = demoCase.counter ?? counter
+    if (demoCase && 'unread' in demoCase) unread = demoCase.unread ?? unread
     if (demoCase?.kind === 'placeholder' && !pinned) {
       items.push(placeholderItem(PLACEHOLDER_ID_BASE + index, activityMs, random))
       continue
     }
-    messageId -= counter + random.int(1, 20)
-    const lastId = messageId - counter
+    const spacing = random.int(1, 20)
 
     if (kind === 'user') {
-      const partner = partnerFor(partnerIndex++, userId, random)
-      partners.push(partner)
-      const fromMe = counter === 0 && random.chance(0.4)
+      const joined =
+        demoCase?.kind === 'joined' ||
+        (!demoCase && index >= JOINED_FROM && random.chance(JOINED_SHARE))
+      const partner = joined
+        ? newColleague(PLACEHOLDER_ID_BASE + index, random)
+        : partnerFor(partnerIndex++, userId, random)
+      if (!joined) partners.push(partner)
+      const rolledFromMe = counter === 0 && random.chance(0.4)
+      const lastFrom = demoCase?.kind === 'user' ? demoCase.lastFrom : undefined
+      // The author's own message is never unread for them (NewMessageHandler::handle reads the
+      // chat up to it), so a dialog the user wrote last has nothing unread.
+      const fromMe = !joined && (lastFrom === undefined ? rolledFromMe : lastFrom === 'me')
+      if (fromMe) counter = 0
       const item: RecentItem = {
         id: partner.id,
         chat_id: privateChatId++,
@@ -436,18 +489,18 @@ export function generateRecent(userId: number, count: number = DEFAULT_DIALOGS):
         avatar: { url: partner.avatar, color: partner.color },
         title: fullName(partner),
         message: {
-          id: messageId,
-          text: textSpec.system ? 'ok' : textSpec.text,
-          file: textSpec.file === true,
+          id: 0,
+          text: joined ? JOINED_TEXT : textSpec.system ? 'ok' : textSpec.text,
+          file: !joined && textSpec.file === true,
           author_id: fromMe ? userId : partner.id,
-          attach: textSpec.attach === true && !textSpec.system,
+          attach: !joined && textSpec.attach === true && !textSpec.system,
           sticker: null,
           date,
           status: fromMe ? random.pick(['delivered', 'received']) : 'received',
           uuid: random.chance(0.8) ? uuid(random) : null,
         },
         counter,
-        last_id: lastId,
+        last_id: 0,
         pinned,
         unread,
         has_reminder: hasReminder,
@@ -455,9 +508,11 @@ export function generateRecent(userId: number, count: number = DEFAULT_DIALOGS):
         date_last_activity: date,
         user: userBlock(partner, activityMs, random),
         chat: { text_field_enabled: true, background_id: null, mute_list: [] },
-        options: [],
+        // The last message's CODE USER_JOIN shows only as this flag (lib/recent.php, formatRow).
+        options: joined ? { default_user_record: true } : [],
       }
       items.push(item)
+      blocks.push({ item, counter, spacing })
       continue
     }
 
@@ -501,13 +556,20 @@ export function generateRecent(userId: number, count: number = DEFAULT_DIALOGS):
       groupId: kind === 'sonetGroup' || kind === 'collab' ? groupId++ : 0,
     }
     const systemMessage = kind === 'tasksTask' || textSpec.system === true
-    const author: Partner | undefined = systemMessage
+    let author: Partner | undefined = systemMessage
       ? undefined
       : random.chance(0.25)
         ? meAsPartner
         : partners.length > 0
           ? random.pick(partners)
           : partnerFor(0, userId, random)
+    // As for one-to-one dialogs: the user's own last message leaves nothing unread. A demo case
+    // that needs unread messages gets a colleague as the author instead.
+    if (author === meAsPartner) {
+      const needsUnread = demoCase && 'counter' in demoCase && (demoCase.counter ?? 0) > 0
+      if (needsUnread && partners[0]) author = partners[0]
+      else counter = 0
+    }
     const text = kind === 'tasksTask' ? 'John Doe created a task [Attachment]' : textSpec.text
     const item: RecentItem = {
       id: `chat${id}`,
@@ -516,7 +578,7 @@ export function generateRecent(userId: number, count: number = DEFAULT_DIALOGS):
       avatar: { url: avatar, color },
       title,
       message: {
-        id: messageId,
+        id: 0,
         text,
         file: textSpec.file === true && !systemMessage,
         author_id: author ? author.id : 0,
@@ -527,7 +589,7 @@ export function generateRecent(userId: number, count: number = DEFAULT_DIALOGS):
         uuid: author && random.chance(0.8) ? uuid(random) : null,
       },
       counter,
-      last_id: lastId,
+      last_id: 0,
       pinned,
       unread,
       has_reminder: hasReminder,
@@ -550,7 +612,9 @@ export function generateRecent(userId: number, count: number = DEFAULT_DIALOGS):
     item.user = author ? userBlock(author, activityMs, random) : { id: 0 }
     item.options = []
     items.push(item)
+    blocks.push({ item, counter, spacing })
   }
+  assignMessageIds(blocks)
 
   // Pinned first (newest pinned on top), then everything else by last activity — the
   // order the messenger shows. The generator produced the unpinned part already sorted.
@@ -575,14 +639,19 @@ function systemMessage(id: number, text: string, date: string): RecentItem {
   }
 }
 
+/** A generated colleague new to the portal, with id `id` (placeholder rows, joined colleagues). */
+function newColleague(id: number, random: Random): Partner {
+  const partner = partnerFor(id - 100, 0, random)
+  return { ...partner, id, email: `user${id}@example.com` }
+}
+
 /**
  * A colleague the user has no dialog with yet, as the intranet list shows one: a shared row of
  * the recent table (USER_ID 0), flagged `options.default_user_record`, with no message
  * (`message.id` 0), nothing unread, and no chat (im module lib/recent.php, formatRow).
  */
 function placeholderItem(id: number, joinedMs: number, random: Random): RecentItem {
-  const partner = partnerFor(id - 100, 0, random)
-  const colleague: Partner = { ...partner, id, email: `user${id}@example.com` }
+  const colleague = newColleague(id, random)
   const date = formatAtom(joinedMs)
   return {
     id,
@@ -607,12 +676,15 @@ function placeholderItem(id: number, joinedMs: number, random: Random): RecentIt
 /**
  * Open-line sessions waiting in a queue the user serves (imopenlines Recent::getRecent with
  * ONLY_IN_QUEUE): one for a list of a dozen dialogs or more, two from a hundred on. They are
- * chats of type `lines` whose session status is 0 (new) or 5 (queued).
+ * chats of type `lines` whose session status is 0 (new) or 5 (queued), with the fixed
+ * `counter: 1` and no `options` key imopenlines' formatRow gives them. After the first comes a
+ * `null`: getRecent stores formatRow's answer for a session without a message unchecked
+ * (imopenlines lib/recent.php), and im.recent.list passes it on.
  */
-export function generateQueuedLines(userId: number, count: number): RecentItem[] {
+export function generateQueuedLines(userId: number, count: number): (RecentItem | null)[] {
   const total = count >= 100 ? 2 : count >= 12 ? 1 : 0
   const random = createRandom(hashSeed(`user:${userId}:queue`))
-  const lines: RecentItem[] = []
+  const lines: (RecentItem | null)[] = []
   for (let index = 0; index < total; index++) {
     const chatId = 900_000 + userId * 10 + index
     const [first, last] = NAME_POOL[random.int(0, NAME_POOL.length - 2)] as readonly [
@@ -654,8 +726,8 @@ export function generateQueuedLines(userId: number, count: number): RecentItem[]
       chat: chatBlock(spec, userId, false, random),
       lines: { id: 70_000 + chatId, status: index === 0 ? 0 : 5, date_create: date },
       user: { id: 0 },
-      options: [],
     })
+    if (index === 0) lines.push(null)
   }
   return lines
 }

@@ -1,6 +1,9 @@
 import { isPlainObject } from '../rest/params.ts'
 import { DEFAULT_DIALOGS, MAX_DIALOGS, generateQueuedLines, generateRecent } from './generate.ts'
 import type { RecentItem } from './generate.ts'
+import { commentTotal, demoChannelComments } from './channel-comments.ts'
+import type { ChannelComments } from './channel-comments.ts'
+import { Histories, isJoinedRow, lastMessageId } from './history.ts'
 
 /**
  * The portal's state, per user: the recent list (marks, counters, pins), user options; and
@@ -20,9 +23,15 @@ export interface UserState {
   records: number[]
   /**
    * Open-line sessions waiting in a queue this user serves: not the user's own recent rows, so
-   * im.recent.list adds them to every page (see rest/recent.ts) and nothing can mark them.
+   * im.recent.list adds them to every page (see rest/recent.ts) and nothing can mark them. An
+   * entry may be `null`, as imopenlines Recent::getRecent stores what formatRow returned for a
+   * session without a message.
    */
   queued: unknown[]
+  /** Unread notifications (the notify chat's unread rows: im.counters.get TYPE.NOTIFY). */
+  notify: number
+  /** Unread channel comments, by channel chat id (see channel-comments.ts). */
+  comments: ChannelComments
   /** User options as the portal hands them out (getInitData USER_OPTIONS). */
   userOptions: Record<string, unknown>
   /** Options written by setUserOption that the portal does not hand out yet. */
@@ -71,10 +80,17 @@ export function isDialogId(value: unknown): value is string | number {
   return text !== '' && text !== '0' && /^([0-9]+|(chat|sg|crm)[0-9]+)$/i.test(text)
 }
 
-/** A colleague's placeholder row (no dialog yet): `options.default_user_record: true`. */
+/**
+ * A colleague's placeholder row (no dialog yet): `options.default_user_record: true` and no
+ * message. Recent::formatRow flags both `USER_ID == 0` rows and rows whose last message has
+ * CODE USER_JOIN (im module lib/recent.php); the latter are real dialogs (see isJoinedRow).
+ */
 export function isPlaceholder(item: unknown): boolean {
   return (
-    isPlainObject(item) && isPlainObject(item.options) && item.options.default_user_record === true
+    isPlainObject(item) &&
+    isPlainObject(item.options) &&
+    item.options.default_user_record === true &&
+    lastMessageId(item) === undefined
   )
 }
 
@@ -153,7 +169,19 @@ export interface TruthDialog {
   messageId: unknown
   /** Who muted the chat (`chat.mute_list`). */
   muteList: unknown
+  /** A real dialog with a colleague who just joined: the flag and a real message (isJoinedRow). */
+  joined: boolean
+  /** Who wrote the newest message (`message.author_id`). */
+  lastAuthorId: unknown
+  /** Unread comments under the channel's posts (0 for any other dialog). */
+  comments: number
 }
+
+/** Which im.counters.get answer the portal gives (rest/counters.ts). */
+export type CountersShape = 'current' | 'legacy'
+
+/** Unread notifications every generated user starts with. */
+export const DEMO_NOTIFICATIONS = 3
 
 export class PortalStore {
   #users = new Map<number, UserState>()
@@ -162,14 +190,45 @@ export class PortalStore {
   placements: PlacementBinding[] = []
   /** Whether the app finished its installation (setInstallFinish). */
   installed = true
+  countersShape: CountersShape
+  /** Messages behind the recent rows, derived when first needed. */
+  readonly histories = new Histories()
 
   readonly #installedPlacements: PlacementBinding[]
+  readonly #startShape: CountersShape
+  /** The highest message id of the portal so far: generated, set through the control API, or sent. */
+  #lastMessageId = 0
 
-  /** `installedPlacements`: the bindings a fresh portal starts with (the app installed). */
-  constructor(defaultDialogs = DEFAULT_DIALOGS, installedPlacements: PlacementBinding[] = []) {
+  /**
+   * `installedPlacements`: the bindings a fresh portal starts with (the app installed);
+   * `countersShape`: the im.counters.get answer it starts with.
+   */
+  constructor(
+    defaultDialogs = DEFAULT_DIALOGS,
+    installedPlacements: PlacementBinding[] = [],
+    countersShape: CountersShape = 'current',
+  ) {
     this.#defaultDialogs = clampCount(defaultDialogs)
     this.#installedPlacements = installedPlacements
     this.placements = structuredClone(installedPlacements)
+    this.#startShape = countersShape
+    this.countersShape = countersShape
+  }
+
+  /**
+   * The id of a message sent now: message ids are one sequence for the whole portal, so it is
+   * above every message id of every list made so far.
+   */
+  nextMessageId(): number {
+    this.#lastMessageId += 1
+    return this.#lastMessageId
+  }
+
+  #noteMessageIds(rows: readonly unknown[]): void {
+    for (const row of rows) {
+      const id = isPlainObject(row) ? lastMessageId(row) : undefined
+      if (id !== undefined && id > this.#lastMessageId) this.#lastMessageId = id
+    }
   }
 
   get defaultDialogs(): number {
@@ -188,22 +247,28 @@ export class PortalStore {
 
   #fresh(userId: number, count: number): UserState {
     const items = generateRecent(userId, count)
+    const queued = generateQueuedLines(userId, count)
+    this.#noteMessageIds(items)
+    this.#noteMessageIds(queued)
     return {
       items,
       records: buildRecords(items.length),
-      queued: generateQueuedLines(userId, count),
+      queued,
+      notify: DEMO_NOTIFICATIONS,
+      comments: demoChannelComments(items),
       userOptions: {},
       pendingOptions: new Map(),
       hasRun: false,
     }
   }
 
-  /** Back to generated data, no options, no bindings. */
+  /** Back to generated data, no options, no bindings, the counters shape the portal started with. */
   reset(): void {
     this.#users.clear()
     this.appOptions = {}
     this.placements = structuredClone(this.#installedPlacements)
     this.installed = true
+    this.countersShape = this.#startShape
   }
 
   /** Installed as a fresh portal has it, or never installed: no bindings, nobody has run it. */
@@ -213,16 +278,27 @@ export class PortalStore {
     for (const state of this.#users.values()) state.hasRun = false
   }
 
-  /** New demo data; the user's options and first-run state stay. */
+  /** New demo data; the user's options, first-run state and notifications stay. */
   regenerate(userId: number, count: number): void {
     const state = this.user(userId)
     const fresh = this.#fresh(userId, clampCount(count))
-    Object.assign(state, { items: fresh.items, records: fresh.records, queued: fresh.queued })
+    const { items, records, queued, comments } = fresh
+    Object.assign(state, { items, records, queued, comments })
   }
 
-  /** Replaces the list with raw items, stored as given (even malformed ones), and no queue. */
+  /**
+   * Replaces the list with raw items, stored as given (even malformed ones), with no queue and
+   * no channel comments; notifications stay.
+   */
   replace(userId: number, items: unknown[]): void {
-    Object.assign(this.user(userId), { items, records: buildRecords(items.length), queued: [] })
+    this.#noteMessageIds(items)
+    const state = this.user(userId)
+    Object.assign(state, {
+      items,
+      records: buildRecords(items.length),
+      queued: [],
+      comments: new Map(),
+    })
   }
 
   /**
@@ -257,7 +333,8 @@ export class PortalStore {
   }
 
   truth(userId: number): TruthDialog[] {
-    return this.user(userId).items.map((raw) => {
+    const { items, comments } = this.user(userId)
+    return items.map((raw) => {
       const item = isPlainObject(raw) ? raw : {}
       const chat = chatOf(item)
       return {
@@ -276,6 +353,9 @@ export class PortalStore {
         lastId: item.last_id,
         messageId: isPlainObject(item.message) ? item.message.id : undefined,
         muteList: chat?.mute_list,
+        joined: isJoinedRow(item),
+        lastAuthorId: isPlainObject(item.message) ? item.message.author_id : undefined,
+        comments: commentTotal(comments, item.chat_id),
       }
     })
   }

@@ -4,10 +4,11 @@
  * the app is installed and bound it). Choosing the item opens the app in a slider — an iframe
  * panel named `DOMAIN|PROTOCOL|APP_SID` like every app frame — launched with a form POST to the
  * bound handler, PLACEMENT=IM_CONTEXT_MENU and PLACEMENT_OPTIONS `{dialogId, messageId}`
- * (PROTOCOL.md §5), and answers the slider's frame commands.
+ * (docs/bitrix24-facts.md), and answers the slider's frame commands. "New message from …"
+ * (#chat-receive) lets anyone trying the app have a message arrive while the app is open.
  *
  * Element ids the e2e tests rely on: #im-chat, #chat-messages (li[data-message-id][data-unread]),
- * #app-slider, #slider-frame, #slider-title, #slider-close.
+ * #chat-receive, #app-slider, #slider-frame, #slider-title, #slider-close.
  */
 import {
   formatFrameReply,
@@ -27,7 +28,9 @@ type LogFrame = (
 
 const STYLE = `
 #im-chat{display:flex;flex-direction:column;height:100%;min-height:480px}
-#im-chat header{padding:10px 16px;border-bottom:1px solid #e6e9ec}
+#im-chat header{display:flex;align-items:center;justify-content:space-between;gap:12px;padding:10px 16px;border-bottom:1px solid #e6e9ec}
+#chat-receive{border:1px solid #1f9bd3;border-radius:16px;background:#fff;color:#1f9bd3;padding:4px 12px;font:inherit;cursor:pointer}
+#chat-receive[hidden]{display:none}
 #im-chat h2{margin:0;font-size:16px}
 #chat-messages{list-style:none;margin:0;padding:12px 16px;display:flex;flex-direction:column;gap:8px;overflow:auto;flex:1 1 auto;background:#f5f7f8}
 .chat-message{position:relative;max-width:70%;padding:8px 36px 8px 12px;border-radius:12px;background:#fff;box-shadow:0 1px 1px rgba(0,0,0,.06)}
@@ -66,9 +69,10 @@ export function mountChat(config: PageConfig, logFrame: LogFrame): boolean {
   document.head.append(element('style', { textContent: STYLE }))
   const container = document.getElementById('app-container') as HTMLElement
   const title = element('h2', { id: 'chat-title' })
+  const receive = element('button', { id: 'chat-receive', type: 'button', hidden: true })
   const list = element('ol', { id: 'chat-messages' })
   container.replaceChildren(
-    element('section', { id: 'im-chat' }, element('header', {}, title), list),
+    element('section', { id: 'im-chat' }, element('header', {}, title, receive), list),
   )
   const slider = element('aside', { id: 'app-slider', hidden: true })
   slider.setAttribute('role', 'dialog')
@@ -93,6 +97,7 @@ export function mountChat(config: PageConfig, logFrame: LogFrame): boolean {
     if (!response.ok) {
       shown = ''
       title.textContent = `No dialog ${dialogId}`
+      receive.hidden = true
       list.replaceChildren()
       return
     }
@@ -102,6 +107,8 @@ export function mountChat(config: PageConfig, logFrame: LogFrame): boolean {
     shown = text
     const view = JSON.parse(text) as ChatView
     title.textContent = view.title
+    receive.hidden = view.sender === null
+    receive.textContent = view.sender ? `New message from ${view.sender.name}` : ''
     list.replaceChildren(...view.messages.map((message) => messageItem(view, message)))
   }
 
@@ -176,6 +183,18 @@ export function mountChat(config: PageConfig, logFrame: LogFrame): boolean {
     void render()
   }
   close.addEventListener('click', closeSlider)
+
+  receive.addEventListener('click', () => {
+    receive.disabled = true
+    postJson('/portal-api/message', { user: config.userId, dialog: dialogId })
+      .then(render)
+      .catch((error: unknown) =>
+        logFrame('(chat)', { error: error instanceof Error ? error.message : String(error) }),
+      )
+      .finally(() => {
+        receive.disabled = false
+      })
+  })
 
   function reply(callback: string, result?: unknown): void {
     frame?.contentWindow?.postMessage(formatFrameReply(callback, result), frameOrigin)

@@ -17,8 +17,12 @@ function list(ctx: MethodContext, params: Record<string, unknown>) {
   return { ...(answer.result as ListResult), next: answer.next, total: answer.total }
 }
 
-const ids = (items: Item[]) => items.map((item) => item.id)
+/** Ids in order; a `null` entry (a queued session without a message) stays in as `undefined`. */
+const ids = (items: (Item | null)[]) => items.map((item) => item?.id)
 const stored = (ctx: MethodContext, id: unknown) => ctx.store.truth(1).find((d) => d.id === id)!
+/** A colleague's placeholder row: the flag and no message (a joined colleague has a message). */
+const isPlaceholderRow = (item: Item | null) =>
+  item?.options?.default_user_record === true && item.message?.id === 0
 
 /** A minimal well-formed chat row of the given chat TYPE letter and chat.type. */
 function chatItem(id: number, messageType: string | undefined, chatType: string, extra: Item = {}) {
@@ -105,7 +109,7 @@ describe('im.recent.list — answer and paging (im module Recent::getList, CIMRe
     const ctx = context(300)
     const items = list(ctx, { skip_dialog: 'Y', Limit: 200 }).items
     expect(items.length).toBeGreaterThan(50)
-    expect(items.every((item) => item.type === 'chat')).toBe(true)
+    expect(items.every((item) => item === null || item.type === 'chat')).toBe(true)
   })
 
   it('LAST_MESSAGE_DATE lists from that date on (<=) and OFFSET is then not used (Recent::getList)', () => {
@@ -240,22 +244,27 @@ describe('im.recent.list — queued open lines and placeholder rows (im module l
     const placeholders = ctx.store.truth(1).filter((d) => d.placeholder)
     expect(placeholders.length).toBeGreaterThan(1)
     const all = [0, 50, 100].flatMap((offset) => list(ctx, { OFFSET: offset }).items)
-    const found = all.filter((item) => item.options?.default_user_record === true)
+    const found = all.filter(isPlaceholderRow)
     expect(new Set(ids(found))).toEqual(new Set(placeholders.map((d) => d.id)))
     // One lies beyond the first page: they are rows of the list, not a first-page extra.
     const secondPage = list(ctx, { OFFSET: 50, LIMIT: 50 }).items
-    expect(secondPage.some((item) => item.options?.default_user_record === true)).toBe(true)
+    expect(secondPage.some(isPlaceholderRow)).toBe(true)
     expect(found.every((item) => item.message.id === 0 && item.counter === 0)).toBe(true)
     for (const params of [{ UNREAD_ONLY: 'Y' }, { SKIP_DIALOG: 'Y' }]) {
       const items = list(ctx, { LIMIT: 200, ...params }).items
-      expect(items.some((item) => item.options?.default_user_record === true)).toBe(false)
+      expect(items.some(isPlaceholderRow)).toBe(false)
     }
   })
 
-  it('im.recent.get lists the user’s own rows only (Recent::get: WITHOUT_COMMON_USERS), with the queue', () => {
+  it('im.recent.get lists the user’s own rows only (Recent::get: WITHOUT_COMMON_USERS), joined colleagues among them, with the queue', () => {
     const ctx = context(120)
     const rows = dispatch('im.recent.get', {}, ctx).result as Item[]
-    expect(rows.some((item) => item.options?.default_user_record === true)).toBe(false)
+    expect(rows.some(isPlaceholderRow)).toBe(false)
+    // A joined colleague's dialog is a row of the user's own (USER_ID = user), flagged by its
+    // last message's code, and Recent::get passes formatRow no WITHOUT_COMMON_USERS to drop it.
+    const joined = ctx.store.truth(1).filter((d) => d.joined)
+    expect(joined.length).toBeGreaterThan(0)
+    expect(ids(rows)).toEqual(expect.arrayContaining(joined.map((d) => d.id)))
     expect(ids(rows)).toEqual(expect.arrayContaining(ids(ctx.store.user(1).queued as Item[])))
   })
 })

@@ -3,7 +3,9 @@ import type { Params } from './params.ts'
 import { restErrors } from './errors.ts'
 import { stripBbCode } from './bbcode.ts'
 import { buildRecords, isDialogId, isPlaceholder, recentRow } from '../data/store.ts'
-import type { UserState } from '../data/store.ts'
+import { itemType } from '../data/chat-kind.ts'
+import { activityMs, resort } from '../data/list-order.ts'
+import type { ItemType } from '../data/chat-kind.ts'
 import type { MethodHandler } from './types.ts'
 
 /**
@@ -53,36 +55,6 @@ const COPILOT = {
   ],
 }
 
-/**
- * The recent row's ITEM_TYPE, the im chat TYPE letter the list filters on (im module
- * lib/recent.php, Recent::getList; letters from Bitrix\Im\V2\Chat::IM_TYPE_*): `P` one-to-one,
- * `C` group chat (workgroup chats too), `O` open chat, `L` open line, `A` copilot, `N` channel,
- * `J` open channel, `B` collab, `X` task chat. Read from the chat block's `message_type`; an
- * item without one gets the letter its `chat.type` implies, and an unknown type is a group chat.
- */
-type ItemType = string
-
-const TYPE_LETTERS: Record<string, ItemType> = {
-  chat: 'C',
-  open: 'O',
-  lines: 'L',
-  copilot: 'A',
-  channel: 'N',
-  openChannel: 'J',
-  collab: 'B',
-  tasksTask: 'X',
-}
-
-function itemType(item: unknown): ItemType | undefined {
-  if (!isPlainObject(item)) return undefined
-  if (item.type === 'user') return 'P'
-  if (item.type !== 'chat') return undefined
-  const chat = isPlainObject(item.chat) ? item.chat : {}
-  if (typeof chat.message_type === 'string' && chat.message_type !== '') return chat.message_type
-  if (isPlainObject(item.lines)) return 'L'
-  return TYPE_LETTERS[String(chat.type)] ?? 'C'
-}
-
 /** What each SKIP_* flag drops (Recent::getList / Recent::get: `!@ITEM_TYPE`). */
 function skippedTypes(params: Params): Set<ItemType> {
   const skip = new Set<ItemType>()
@@ -93,14 +65,6 @@ function skippedTypes(params: Params): Set<ItemType> {
   }
   if (flag(params, 'SKIP_DIALOG')) skip.add('P')
   return skip
-}
-
-function activityMs(item: unknown): number | undefined {
-  if (!isPlainObject(item)) return undefined
-  const value = item.date_last_activity ?? item.date_update
-  if (typeof value !== 'string') return undefined
-  const ms = Date.parse(value)
-  return Number.isNaN(ms) ? undefined : ms
 }
 
 function updateMs(item: unknown): number | undefined {
@@ -292,20 +256,6 @@ export const imRecentUnread: MethodHandler = (params, { userId, store }) => {
   if (!item) return { result: false }
   item.unread = action !== 'N'
   return { result: true }
-}
-
-/** Re-sorts a well-formed list: pinned first, then by last activity (newest first). */
-function resort(state: UserState): void {
-  if (!state.items.every((item) => isPlainObject(item) && activityMs(item) !== undefined)) return
-  const decorated = state.items.map((item, index) => ({ item, index }))
-  decorated.sort((a, b) => {
-    const pa = isPlainObject(a.item) && a.item.pinned === true ? 1 : 0
-    const pb = isPlainObject(b.item) && b.item.pinned === true ? 1 : 0
-    if (pa !== pb) return pb - pa
-    return (activityMs(b.item) ?? 0) - (activityMs(a.item) ?? 0) || a.index - b.index
-  })
-  state.items = decorated.map((entry) => entry.item)
-  state.records = buildRecords(state.items.length)
 }
 
 /** The DIALOG_ID check of im.recent.pin / hide / unread: `notify` or a dialog id (400 else). */
