@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { MAX_BATCH_COMMANDS, parseCommand, phpArray, runBatch } from './batch.ts'
+import { MAX_BATCH_COMMANDS, parseCommand, runBatch } from './batch.ts'
+import { phpArray } from './rest/php-json.ts'
 import type { CommandOutcome } from './batch.ts'
 import { parsePhpQuery } from './php-query.ts'
 import { makeTime } from './rest/time.ts'
@@ -219,7 +220,7 @@ describe('batch through the SDK', () => {
     ])
     const results = response.getData()!.result!
     expect(results.get(0)!.getData()!.result).toBe(false)
-    expect(results.get(1)!.getData()!.result).toMatchObject({ TYPE: { NOTIFY: 0 } })
+    expect(results.get(1)!.getData()!.result).toMatchObject({ TYPE: { NOTIFY: 3 } })
   })
 
   it('a per-command fault shows up as that command’s error inside the batch', async () => {

@@ -1,4 +1,5 @@
 import { parsePhpQuery } from './php-query.ts'
+import { phpArray } from './rest/php-json.ts'
 import { isPlainObject, phpTruthy, upperCaseNames } from './rest/params.ts'
 import type { Params } from './rest/params.ts'
 import type { ErrorBody } from './rest/errors.ts'
@@ -68,14 +69,6 @@ export function parseEnvelope(body: Params): {
     return { halt, isList: false, rows: Object.entries(cmd).map(([key, row]) => ({ key, row })) }
   }
   return { halt, isList: false, rows: [] }
-}
-
-/** Encodes an ordered map the way PHP's json_encode encodes an array. */
-export function phpArray(entries: [string, unknown][]): unknown {
-  if (entries.length === 0) return []
-  if (entries.every(([key], index) => key === String(index)))
-    return entries.map(([, value]) => value)
-  return Object.fromEntries(entries)
 }
 
 const RESULT_REFERENCE = /\$result\[([^\]]+)\]((?:\[[^\]]*\])*)/g

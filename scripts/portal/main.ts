@@ -3,6 +3,8 @@ import { parseRateLimit } from './rate-limit.ts'
 import { MAX_DIALOGS, DEFAULT_DIALOGS } from './data/generate.ts'
 import { DEFAULT_TOKEN_TTL_SECONDS } from './auth.ts'
 import { hostStaticApp } from './static-apps.ts'
+import { COUNTERS_SHAPES } from './rest/counters.ts'
+import type { CountersShape } from './data/store.ts'
 
 /**
  * CLI: `npx tsx scripts/portal/main.ts`. Environment:
@@ -10,7 +12,8 @@ import { hostStaticApp } from './static-apps.ts'
  *   PORTAL_TEST=1 (control API), PORTAL_DIALOGS (120, max 20000),
  *   PORTAL_TOKEN_TTL (seconds, 3600), PORTAL_RATE_LIMIT (`off` | `burst,drainPerSecond`, 50,2),
  *   PORTAL_STATIC_APP (a static app's ZIP: hosted on http://localhost:PORTAL_STATIC_PORT, 4603,
- *   under a path of its own, instead of APP_URL).
+ *   under a path of its own, instead of APP_URL), PORTAL_COUNTERS (`current` | `legacy`: the
+ *   im.counters.get answer, current).
  * The last line it prints is the URL to open.
  */
 
@@ -22,6 +25,14 @@ function intFromEnv(name: string, fallback: number, min: number, max: number): n
     throw new Error(`${name} must be an integer between ${min} and ${max}, got "${raw}"`)
   }
   return value
+}
+
+function countersShapeFromEnv(): CountersShape {
+  const raw = process.env.PORTAL_COUNTERS?.trim() || 'current'
+  const shape = COUNTERS_SHAPES.find((candidate) => candidate === raw)
+  if (!shape)
+    throw new Error(`PORTAL_COUNTERS must be ${COUNTERS_SHAPES.join(' or ')}, got "${raw}"`)
+  return shape
 }
 
 async function main(): Promise<void> {
@@ -38,6 +49,7 @@ async function main(): Promise<void> {
     dialogs: intFromEnv('PORTAL_DIALOGS', DEFAULT_DIALOGS, 0, MAX_DIALOGS),
     tokenTtlSeconds: intFromEnv('PORTAL_TOKEN_TTL', DEFAULT_TOKEN_TTL_SECONDS, 1, 10 * 365 * 86400),
     rateLimit: parseRateLimit(process.env.PORTAL_RATE_LIMIT),
+    countersShape: countersShapeFromEnv(),
   })
   const url = await portal.listen()
   if (staticApp) console.log(`Static app from ${archive}: ${staticApp.indexUrl}`)

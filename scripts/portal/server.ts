@@ -13,6 +13,7 @@ import type { RateLimitConfig } from './rate-limit.ts'
 import { RestRoute } from './rest/route.ts'
 import { RequestStats } from './stats.ts'
 import { PortalStore } from './data/store.ts'
+import type { CountersShape } from './data/store.ts'
 import { DEFAULT_DIALOGS } from './data/generate.ts'
 import { sendText } from './http-util.ts'
 import { pageConfigFromQuery, renderPage } from './page/html.ts'
@@ -43,6 +44,8 @@ export interface PortalOptions {
   userOptionDelayMs?: number
   /** `null` = rate limiting off. */
   rateLimit?: RateLimitConfig | null
+  /** The im.counters.get answer: the current im module's (default) or an older portal's. */
+  countersShape?: CountersShape
   clock?: Clock
 }
 
@@ -85,26 +88,30 @@ export function createPortal(options: PortalOptions = {}): Portal {
   }
   // A fresh portal has the app installed with its messenger items bound, as the app's own
   // installer leaves it; /__control/install takes it back to "never installed".
-  const store = new PortalStore(defaults.dialogs, [
-    {
-      placement: 'IM_NAVIGATION',
-      handler: appUrl,
-      title: 'Unread marks',
-      description: '',
-      langAll: {},
-      options: { iconName: 'fa-envelope' },
-      userId: 0,
-    },
-    {
-      placement: 'IM_CONTEXT_MENU',
-      handler: appUrl,
-      title: 'Mark unread from here',
-      description: '',
-      langAll: {},
-      options: {},
-      userId: 0,
-    },
-  ])
+  const store = new PortalStore(
+    defaults.dialogs,
+    [
+      {
+        placement: 'IM_NAVIGATION',
+        handler: appUrl,
+        title: 'Unread marks',
+        description: '',
+        langAll: {},
+        options: { iconName: 'fa-envelope' },
+        userId: 0,
+      },
+      {
+        placement: 'IM_CONTEXT_MENU',
+        handler: appUrl,
+        title: 'Mark unread from here',
+        description: '',
+        langAll: {},
+        options: {},
+        userId: 0,
+      },
+    ],
+    options.countersShape,
+  )
   const tokens = new TokenStore(clock, defaults.tokenTtlSeconds)
   const limiter = new RateLimiter(defaults.rateLimit, clock)
   const faults = new FaultRegistry()
