@@ -5,9 +5,11 @@ import type { FaultRegistry } from './faults.ts'
 import { parseFault } from './faults.ts'
 import type { RateLimitConfig, RateLimiter } from './rate-limit.ts'
 import type { RequestStats } from './stats.ts'
-import type { PortalStore } from './data/store.ts'
-import { clampCount } from './data/store.ts'
+import type { CountersShape, PortalStore } from './data/store.ts'
+import { clampCount, dialogRow } from './data/store.ts'
 import { MAX_DIALOGS } from './data/generate.ts'
+import { deliver } from './data/arrival.ts'
+import { COUNTERS_SHAPES, countersOf } from './rest/counters.ts'
 import { isLoopback, parseJsonObject, readBody, sendJson } from './http-util.ts'
 
 /**
@@ -41,6 +43,34 @@ function userParam(value: unknown): number {
   const id = Number(value)
   if (!Number.isInteger(id) || id <= 0) throw new ControlError('user must be a positive integer')
   return id
+}
+
+function dialogParam(value: unknown): string | number {
+  if ((typeof value !== 'string' || value === '') && typeof value !== 'number')
+    throw new ControlError('dialog must be a dialog id (N, chatN, sgN)')
+  return value
+}
+
+/** A count or an id that may be 0: a non-negative integer. */
+function wholeNumber(value: unknown, name: string): number {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0)
+    throw new ControlError(`${name} must be a non-negative integer`)
+  return value
+}
+
+/** One dialog's messages and reading state: GET /__control/messages. */
+function messagesOf(store: PortalStore, user: number, dialog: string | number) {
+  const item = dialogRow(store.user(user).items, dialog)
+  if (!item) throw new ControlError(`user ${user} has no dialog ${String(dialog)}`)
+  const history = store.histories.of(item, user)
+  return {
+    dialogId: item.id,
+    chatId: item.chat_id,
+    lastId: item.last_id,
+    counter: item.counter,
+    unreadIds: history ? [...history.unread].sort((a, b) => a - b) : [],
+    messages: history?.messages ?? [],
+  }
 }
 
 export async function handleControl(
@@ -129,12 +159,60 @@ function run(route: string, body: Record<string, unknown>, url: URL, deps: Contr
       return { ok: true, user, count }
     }
 
+    case 'POST /__control/message': {
+      const user = userParam(body.user)
+      const dialog = dialogParam(body.dialog)
+      if (body.text !== undefined && typeof body.text !== 'string')
+        throw new ControlError('text must be a string')
+      const message = deliver(
+        deps.store,
+        user,
+        dialog,
+        {
+          ...(body.author === undefined ? {} : { authorId: wholeNumber(body.author, 'author') }),
+          ...(body.text === undefined ? {} : { text: body.text }),
+        },
+        deps.clock(),
+      )
+      if (!message)
+        throw new ControlError(`user ${user} has no dialog ${String(dialog)} with messages`)
+      return {
+        ok: true,
+        message: { id: message.id, authorId: message.authorId, text: message.text },
+      }
+    }
+
+    case 'GET /__control/messages': {
+      const user = userParam(url.searchParams.get('user') ?? undefined)
+      return messagesOf(deps.store, user, dialogParam(url.searchParams.get('dialog') ?? ''))
+    }
+
+    case 'GET /__control/counters': {
+      const user = userParam(url.searchParams.get('user') ?? undefined)
+      return { shape: deps.store.countersShape, result: countersOf(deps.store, user) }
+    }
+
+    case 'POST /__control/counters-shape': {
+      if (!COUNTERS_SHAPES.includes(body.shape as CountersShape))
+        throw new ControlError(`shape must be one of ${COUNTERS_SHAPES.join(', ')}`)
+      deps.store.countersShape = body.shape as CountersShape
+      return { ok: true, shape: deps.store.countersShape }
+    }
+
+    case 'POST /__control/notify': {
+      const user = userParam(body.user)
+      const count = wholeNumber(body.count, 'count')
+      deps.store.user(user).notify = count
+      return { ok: true, user, count }
+    }
+
     case 'GET /__control/truth': {
       const user = userParam(url.searchParams.get('user') ?? undefined)
       return {
         user,
         dialogs: deps.store.truth(user),
         queued: deps.store.user(user).queued,
+        notify: deps.store.user(user).notify,
         userOptions: deps.store.userOptions(user, deps.clock()),
         pendingUserOptions: Object.fromEntries(
           [...deps.store.user(user).pendingOptions].map(([name, { value }]) => [name, value]),
