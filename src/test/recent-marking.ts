@@ -35,10 +35,19 @@ export async function renderMarking(
     gate,
     filter = 'all',
     search = '',
-  }: { gate?: Gate; filter?: RecentFilter; search?: string } = {},
+    list,
+  }: {
+    gate?: Gate
+    filter?: RecentFilter
+    search?: string
+    /** im.recent.list over the server's dialogs, when the test pages it its own way. */
+    list?: (params: Record<string, unknown>, server: FakeDialog[]) => unknown
+  } = {},
 ) {
   const server = items.map((item) => ({ ...item }))
-  const fake = createFakePortal(imMethods(server, gate))
+  const methods = imMethods(server, gate)
+  if (list) methods['im.recent.list'] = (params) => list(params, server)
+  const fake = createFakePortal(methods)
   const utils = await renderHookWithPortal(() => useMarking(filter, search), fake.portal)
   return { ...fake, ...utils, server }
 }

@@ -192,6 +192,8 @@ const ar: Catalog = {
   reasonMessageNotFound: 'هذه الرسالة لم تعد موجودة في المحادثة.',
   searchingPortal: 'جارٍ البحث في كل دردشاتك…',
   searchFailed: 'تعذّر البحث في الدردشات غير المحمّلة: {reason}',
+  nowUnread: 'إنها غير مقروءة.',
+  nowRead: 'إنها مقروءة.',
 }
 
 export default ar

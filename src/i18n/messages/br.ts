@@ -177,6 +177,8 @@ const br: Catalog = {
   reasonMessageNotFound: 'esta mensagem não está mais no chat.',
   searchingPortal: 'Pesquisando em todos os seus chats…',
   searchFailed: 'Não foi possível pesquisar os chats que não foram carregados: {reason}',
+  nowUnread: 'Consta como não lido.',
+  nowRead: 'Consta como lido.',
 }
 
 export default br

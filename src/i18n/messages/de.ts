@@ -165,6 +165,8 @@ const de: Catalog = {
   reasonMessageNotFound: 'Diese Nachricht ist nicht mehr im Chat.',
   searchingPortal: 'Alle Ihre Chats werden durchsucht…',
   searchFailed: 'Nicht geladene Chats konnten nicht durchsucht werden: {reason}',
+  nowUnread: 'Er ist ungelesen.',
+  nowRead: 'Er ist gelesen.',
 }
 
 export default de

@@ -157,6 +157,8 @@ const en = {
   reasonMessageNotFound: 'this message is not in the chat any more.',
   searchingPortal: 'Searching all your chats…',
   searchFailed: 'Chats that are not loaded could not be searched: {reason}',
+  nowUnread: 'It is unread.',
+  nowRead: 'It is read.',
 }
 
 export default en

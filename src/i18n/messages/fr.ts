@@ -177,6 +177,8 @@ const fr: Catalog = {
   reasonMessageNotFound: 'ce message n’est plus dans le chat.',
   searchingPortal: 'Recherche dans tous vos chats…',
   searchFailed: 'Impossible de rechercher dans les chats non chargés : {reason}',
+  nowUnread: 'Il est non lu.',
+  nowRead: 'Il est lu.',
 }
 
 export default fr

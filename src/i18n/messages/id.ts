@@ -159,6 +159,8 @@ const id: Catalog = {
   reasonMessageNotFound: 'pesan ini sudah tidak ada di obrolan.',
   searchingPortal: 'Mencari di semua obrolan Anda…',
   searchFailed: 'Obrolan yang belum dimuat tidak dapat dicari: {reason}',
+  nowUnread: 'Obrolan ini belum dibaca.',
+  nowRead: 'Obrolan ini sudah dibaca.',
 }
 
 export default id

@@ -157,6 +157,8 @@ const hi: Catalog = {
   reasonMessageNotFound: 'यह संदेश अब चैट में नहीं है।',
   searchingPortal: 'आपकी सभी चैट में खोजा जा रहा है…',
   searchFailed: 'जो चैट लोड नहीं हुई हैं, उनमें खोजा नहीं जा सका: {reason}',
+  nowUnread: 'यह अपठित है।',
+  nowRead: 'यह पढ़ी हुई है।',
 }
 
 export default hi

@@ -176,6 +176,8 @@ const it: Catalog = {
   reasonMessageNotFound: 'questo messaggio non è più nella chat.',
   searchingPortal: 'Ricerca in tutte le tue chat…',
   searchFailed: 'Impossibile cercare nelle chat non caricate: {reason}',
+  nowUnread: 'Risulta non letta.',
+  nowRead: 'Risulta letta.',
 }
 
 export default it

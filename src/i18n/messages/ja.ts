@@ -159,6 +159,8 @@ const ja: Catalog = {
   reasonMessageNotFound: 'このメッセージはもうチャットにありません。',
   searchingPortal: 'すべてのチャットを検索しています…',
   searchFailed: '読み込まれていないチャットを検索できませんでした：{reason}',
+  nowUnread: 'チャットは未読です。',
+  nowRead: 'チャットは既読です。',
 }
 
 export default ja

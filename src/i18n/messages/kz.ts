@@ -163,6 +163,8 @@ const kz: Catalog = {
   reasonMessageNotFound: 'бұл хабарлама енді чатта жоқ.',
   searchingPortal: 'Барлық чаттарыңыздан ізделуде…',
   searchFailed: 'Жүктелмеген чаттардан іздеу мүмкін болмады: {reason}',
+  nowUnread: 'Чат оқылмаған.',
+  nowRead: 'Чат оқылған.',
 }
 
 export default kz

@@ -175,6 +175,8 @@ const la: Catalog = {
   reasonMessageNotFound: 'este mensaje ya no está en el chat.',
   searchingPortal: 'Buscando en todos sus chats…',
   searchFailed: 'No se pudo buscar en los chats que no están cargados: {reason}',
+  nowUnread: 'Figura como no leído.',
+  nowRead: 'Figura como leído.',
 }
 
 export default la

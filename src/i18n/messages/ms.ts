@@ -161,6 +161,8 @@ const ms: Catalog = {
   reasonMessageNotFound: 'mesej ini tiada lagi dalam sembang.',
   searchingPortal: 'Mencari dalam semua sembang anda…',
   searchFailed: 'Sembang yang belum dimuatkan tidak dapat dicari: {reason}',
+  nowUnread: 'Sembang ini belum dibaca.',
+  nowRead: 'Sembang ini sudah dibaca.',
 }
 
 export default ms

@@ -185,6 +185,8 @@ const pl: Catalog = {
   reasonMessageNotFound: 'tej wiadomości nie ma już w czacie.',
   searchingPortal: 'Przeszukiwanie wszystkich Twoich czatów…',
   searchFailed: 'Nie udało się przeszukać niewczytanych czatów: {reason}',
+  nowUnread: 'Jest nieprzeczytany.',
+  nowRead: 'Jest przeczytany.',
 }
 
 export default pl

@@ -184,6 +184,8 @@ const ru: Catalog = {
   reasonMessageNotFound: 'этого сообщения больше нет в чате.',
   searchingPortal: 'Ищем во всех ваших чатах…',
   searchFailed: 'Не удалось выполнить поиск по незагруженным чатам: {reason}',
+  nowUnread: 'Чат сейчас непрочитанный.',
+  nowRead: 'Чат сейчас прочитанный.',
 }
 
 export default ru

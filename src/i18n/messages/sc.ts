@@ -149,6 +149,8 @@ const sc: Catalog = {
   reasonMessageNotFound: '此消息已不在聊天中。',
   searchingPortal: '正在搜索你的全部聊天…',
   searchFailed: '无法搜索尚未加载的聊天：{reason}',
+  nowUnread: '聊天目前为未读。',
+  nowRead: '聊天目前为已读。',
 }
 
 export default sc

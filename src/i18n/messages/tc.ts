@@ -149,6 +149,8 @@ const tc: Catalog = {
   reasonMessageNotFound: '此訊息已不在聊天中。',
   searchingPortal: '正在搜尋您的所有聊天…',
   searchFailed: '無法搜尋尚未載入的聊天：{reason}',
+  nowUnread: '聊天目前為未讀。',
+  nowRead: '聊天目前為已讀。',
 }
 
 export default tc

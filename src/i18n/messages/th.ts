@@ -154,6 +154,8 @@ const th: Catalog = {
   reasonMessageNotFound: 'ข้อความนี้ไม่อยู่ในแชทแล้ว',
   searchingPortal: 'กำลังค้นหาในแชททั้งหมดของคุณ…',
   searchFailed: 'ไม่สามารถค้นหาแชทที่ยังไม่ได้โหลด: {reason}',
+  nowUnread: 'แชทนี้ยังไม่ได้อ่าน',
+  nowRead: 'แชทนี้อ่านแล้ว',
 }
 
 export default th

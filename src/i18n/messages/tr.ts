@@ -164,6 +164,8 @@ const tr: Catalog = {
   reasonMessageNotFound: 'bu mesaj artık sohbette yok.',
   searchingPortal: 'Tüm sohbetlerinizde aranıyor…',
   searchFailed: 'Yüklenmemiş sohbetlerde arama yapılamadı: {reason}',
+  nowUnread: 'Sohbet okunmamış durumda.',
+  nowRead: 'Sohbet okunmuş durumda.',
 }
 
 export default tr

@@ -184,6 +184,8 @@ const ua: Catalog = {
   reasonMessageNotFound: 'цього повідомлення більше немає в чаті.',
   searchingPortal: 'Шукаємо в усіх ваших чатах…',
   searchFailed: 'Не вдалося виконати пошук у незавантажених чатах: {reason}',
+  nowUnread: 'Чат зараз непрочитаний.',
+  nowRead: 'Чат зараз прочитаний.',
 }
 
 export default ua

@@ -159,6 +159,8 @@ const vn: Catalog = {
   reasonMessageNotFound: 'tin nhắn này không còn trong cuộc trò chuyện.',
   searchingPortal: 'Đang tìm trong tất cả cuộc trò chuyện của bạn…',
   searchFailed: 'Không thể tìm trong các cuộc trò chuyện chưa được tải: {reason}',
+  nowUnread: 'Cuộc trò chuyện hiện chưa đọc.',
+  nowRead: 'Cuộc trò chuyện hiện đã đọc.',
 }
 
 export default vn

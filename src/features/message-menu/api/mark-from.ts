@@ -16,9 +16,12 @@ import type { MenuTarget } from '../model/menu-target.ts'
 
 /** The portal answered `true` but reading the dialog back shows it did not do what was asked. */
 export class NotConfirmedError extends Error {
-  constructor() {
+  /** What the read-back showed. */
+  readonly after: ReadBack
+  constructor(after: ReadBack) {
     super('Bitrix24 answered, but the chat does not show the change')
     this.name = 'NotConfirmedError'
+    this.after = after
   }
 }
 
@@ -37,6 +40,13 @@ export interface Inspection {
   countKey: string
   /** The user's own messages never count as unread for the user. */
   own: boolean
+  /** The current user's id (0 when the portal did not say). */
+  userId: number
+}
+
+/** The dialog as the portal's counters held it when the read-back's request left. */
+export interface ReadBack extends DialogCount {
+  at: number
 }
 
 /** How many of the newest messages show where the read cursor is (the portal's maximum). */
@@ -106,21 +116,23 @@ export async function inspect(portal: Portal, target: MenuTarget): Promise<Inspe
     },
     countKey,
     own: userId > 0 && chosen?.author_id === userId,
+    userId,
   }
 }
 
 /** The dialog as the portal's counters hold it now: one request. */
-async function readBack(portal: Portal, countKey: string): Promise<DialogCount> {
+async function readBack(portal: Portal, countKey: string): Promise<ReadBack> {
+  const at = Date.now()
   const counters = readCounters(await callMethod<unknown>(portal, COUNTERS_COMMAND.method))
   if (!counters) throw new RestError('ERROR_UNEXPECTED_ANSWER', 0, 'im.counters.get')
-  return countOf(counters, countKey)
+  return { ...countOf(counters, countKey), at }
 }
 
 export interface MarkedFrom {
   target: MenuTarget
   inspection: Inspection
   method: MarkMethod
-  after: DialogCount
+  after: ReadBack
 }
 
 async function markChatUnread(portal: Portal, dialogId: MenuTarget['dialogId']) {
@@ -174,12 +186,13 @@ async function confirmed(
   method: MarkMethod,
 ): Promise<MarkedFrom> {
   const after = await readBack(portal, inspection.countKey)
-  if (method === 'messages' ? after.counter === 0 : !after.marked) throw new NotConfirmedError()
+  if (method === 'messages' ? after.counter === 0 : !after.marked)
+    throw new NotConfirmedError(after)
   return { target, inspection, method, after }
 }
 
 /** Undo: puts the dialog back as it was (one request), and reads it back to be sure. */
-export async function restoreDialog(portal: Portal, marked: MarkedFrom): Promise<DialogCount> {
+export async function restoreDialog(portal: Portal, marked: MarkedFrom): Promise<ReadBack> {
   const { before } = marked.inspection
   const commands = restoreCommands(before, marked.method, marked.target.messageId)
   const outcomes = await callBatch<unknown>(
@@ -188,6 +201,6 @@ export async function restoreDialog(portal: Portal, marked: MarkedFrom): Promise
   )
   for (const outcome of outcomes.values()) if (!outcome.ok) throw outcome.error
   const after = await readBack(portal, marked.inspection.countKey)
-  if (!isRestored(before, after)) throw new NotConfirmedError()
+  if (!isRestored(before, after)) throw new NotConfirmedError(after)
   return after
 }

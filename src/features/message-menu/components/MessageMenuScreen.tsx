@@ -8,6 +8,7 @@ import { Button } from '../../../ui/Button.tsx'
 import { Icon } from '../../../ui/Icon.tsx'
 import { MessageScreen } from '../../../ui/MessageScreen.tsx'
 import { tellOtherCopies } from '../../recent/hooks/use-cross-tab.ts'
+import type { Fact } from '../../recent/model/facts.ts'
 import { describeFailure } from '../../recent/model/failure-reason.ts'
 import {
   inspect,
@@ -18,6 +19,7 @@ import {
   restoreDialog,
   type Inspection,
   type MarkedFrom,
+  type ReadBack,
 } from '../api/mark-from.ts'
 import { readMenuTarget, type MenuTarget } from '../model/menu-target.ts'
 import './message-menu.css'
@@ -55,24 +57,44 @@ type FirstStep = { marked: MarkedFrom } | { own: Inspection }
 function MarkFromMessage({ target }: { target: MenuTarget }) {
   const { t, plural } = useI18n()
   const portal = usePortal()
-  const announce = (unread: boolean) =>
-    tellOtherCopies(portal, [{ dialogId: target.dialogId, unread }])
+  /**
+   * Tells the list in other tabs what the portal held when last read back here; nothing read back
+   * (a failure) asks them to read their lists again.
+   */
+  const announce = (inspection: Inspection | undefined, after: ReadBack | undefined) => {
+    const fact: Fact | undefined = after && {
+      at: after.at,
+      markedUnread: after.marked,
+      counter: after.counter,
+    }
+    tellOtherCopies(
+      portal,
+      inspection?.userId ?? 0,
+      inspection && fact ? [[inspection.countKey, fact]] : [],
+    )
+  }
+  const readBackOf = (error: unknown) =>
+    error instanceof NotConfirmedError ? error.after : undefined
   const mark = useMutation({
     mutationFn: async (): Promise<FirstStep> => {
       const inspection = await inspect(portal, target)
       if (inspection.own) return { own: inspection }
       return { marked: await markUnreadFrom(portal, target, inspection) }
     },
-    // Even a change that could not be confirmed may have reached the server: the list refetches.
-    onSettled: (step) => (step && 'own' in step ? undefined : announce(true)),
+    // Even a change that could not be confirmed may have reached the server.
+    onSettled: (step, error) => {
+      if (step && 'own' in step) return
+      announce(step?.marked.inspection, step?.marked.after ?? readBackOf(error))
+    },
   })
   const chat = useMutation({
     mutationFn: (inspection: Inspection) => markChat(portal, target, inspection),
-    onSettled: () => announce(true),
+    onSettled: (marked, error, inspection) =>
+      announce(inspection, marked?.after ?? readBackOf(error)),
   })
   const undo = useMutation({
     mutationFn: (marked: MarkedFrom) => restoreDialog(portal, marked),
-    onSettled: (after) => announce(after ? after.counter > 0 || after.marked : false),
+    onSettled: (after, error, marked) => announce(marked.inspection, after ?? readBackOf(error)),
   })
   const { mutate } = mark
   const started = useRef(false)

@@ -1,8 +1,10 @@
 import type { InfiniteData, QueryClient } from '@tanstack/react-query'
 import type { Portal } from '../../../bitrix24/connection.ts'
 import { BATCH_LIMIT, callBatch, callMethod, RestError } from '../../../bitrix24/rest.ts'
-import { markStateOf } from '../model/dialog.ts'
+import { itemKey, markStateOf } from '../model/dialog.ts'
+import { layUnder, type Fact } from '../model/facts.ts'
 import { recentKeys } from './keys.ts'
+import { factOf } from './server-facts.ts'
 import type { RecentItemPayload, RecentListPayload } from './payload.ts'
 
 /** One wish of the user for one dialog. */
@@ -40,42 +42,44 @@ export class DialogGoneError extends Error {
 }
 
 /**
- * Dialog key → its state in the given items (a dialog on several pages: the first copy); only the
- * dialogs in `only`, when given.
+ * Dialog key → its state in the given items (a dialog on several pages: the first copy), with what
+ * the server was heard to hold since each item's request left laid over it; only the dialogs in
+ * `only`, when given.
  */
 export function statesOf(
   items: readonly unknown[],
   only?: ReadonlySet<string>,
+  factOf: (key: string) => Fact | undefined = () => undefined,
 ): Map<string, KnownState> {
   const states = new Map<string, KnownState>()
   for (const raw of items) {
-    if (typeof raw !== 'object' || raw === null) continue
+    const key = itemKey(raw)
+    if (key === null || (only && !only.has(key)) || states.has(key)) continue
     const item = raw as RecentItemPayload
-    if (typeof item.id !== 'number' && typeof item.id !== 'string') continue
-    const key = String(item.id)
-    if (only && !only.has(key)) continue
-    if (!states.has(key)) states.set(key, markStateOf(item))
+    const state = layUnder(markStateOf(item), Number(item.seen_at) || 0, factOf(key))
+    states.set(key, { markedUnread: state.markedUnread, counter: state.counter })
   }
   return states
 }
 
 /**
  * What every cached list knows of the dialogs in `only` (a click needs one, not the 20,000 a list
- * may hold), with confirmed changes already written in. Lists refreshed at
- * different moments may disagree; the state that needs more work wins, because an extra command
- * is harmless (both methods are idempotent) and a missing one leaves the dialog unread.
+ * may hold), with what was learnt of the server since laid over it. Lists refreshed at different
+ * moments may disagree; the state that needs more work wins, because an extra command is harmless
+ * (both methods are idempotent) and a missing one leaves the dialog unread.
  */
 export function cachedStates(
   queryClient: QueryClient,
   only: ReadonlySet<string>,
 ): Map<string, KnownState> {
   const states = new Map<string, KnownState>()
+  const facts = (key: string) => factOf(queryClient, key)
   for (const [, data] of queryClient.getQueriesData<InfiniteData<RecentListPayload, number>>({
     queryKey: recentKeys.lists(),
   })) {
     for (const page of data?.pages ?? []) {
       const items = Array.isArray(page?.items) ? page.items : []
-      for (const [key, state] of statesOf(items, only)) {
+      for (const [key, state] of statesOf(items, only, facts)) {
         const known = states.get(key)
         states.set(
           key,

@@ -1,16 +1,13 @@
 import type { InfiniteData, QueryClient } from '@tanstack/react-query'
 import type { Portal } from '../../../bitrix24/connection.ts'
+import { itemKey } from '../model/dialog.ts'
 import type { RecentFilter } from '../model/filters.ts'
-import { itemKey } from './confirmations.ts'
 import { recentKeys } from './keys.ts'
 import { fetchRecentPage, noMarkInFlight, readsHeadOnly } from './list-query.ts'
-import type { RecentItemPayload, RecentListPayload } from './payload.ts'
+import type { RecentListPayload } from './payload.ts'
 
 const itemsIn = (page: RecentListPayload | undefined): unknown[] =>
   Array.isArray(page?.items) ? page.items : []
-
-const keyOfRaw = (raw: unknown) =>
-  typeof raw === 'object' && raw !== null ? itemKey(raw as RecentItemPayload) : null
 
 /**
  * The first page fresh from the portal, followed by the dialogs of the old first page that it no
@@ -21,9 +18,9 @@ export function withFreshHead(
   old: RecentListPayload | undefined,
   fresh: RecentListPayload,
 ): RecentListPayload {
-  const freshKeys = new Set(itemsIn(fresh).map(keyOfRaw))
+  const freshKeys = new Set(itemsIn(fresh).map(itemKey))
   const pushed = itemsIn(old).filter((raw) => {
-    const key = keyOfRaw(raw)
+    const key = itemKey(raw)
     return key !== null && !freshKeys.has(key)
   })
   return { ...fresh, items: [...itemsIn(fresh), ...pushed], hasMore: old?.hasMore ?? fresh.hasMore }

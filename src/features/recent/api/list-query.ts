@@ -5,7 +5,6 @@ import { yieldToMain } from '../../../lib/yield-to-main.ts'
 import type { Portal } from '../../../bitrix24/connection.ts'
 import { isPlaceholder } from '../model/dialog.ts'
 import { FILTER_PARAMS, matchesFilter, type RecentFilter } from '../model/filters.ts'
-import { withLaterConfirmations } from './confirmations.ts'
 import { recentKeys } from './keys.ts'
 import type { RecentItemPayload, RecentListPayload } from './payload.ts'
 
@@ -64,12 +63,14 @@ export const FULL_REFRESH_PAGES = 3
 
 /**
  * Keeps only what the list shows of an item: at 20,000 dialogs the full payload (user and chat
- * objects, permissions…) would hold tens of megabytes for nothing.
+ * objects, permissions…) would hold tens of megabytes for nothing. Stamped with when its request
+ * left, so what was learnt of the server later is laid over it (api/server-facts.ts).
  */
-function compact(raw: unknown): unknown {
+function compact(raw: unknown, seenAt: number): unknown {
   if (typeof raw !== 'object' || raw === null) return raw
   const item = raw as RecentItemPayload
   return {
+    seen_at: seenAt,
     id: item.id,
     type: item.type,
     title: item.title,
@@ -137,9 +138,13 @@ function belongs(raw: unknown, filter: RecentFilter): boolean {
 const QUEUE_PARAMS = { SKIP_DIALOG: 'Y', SKIP_CHAT: 'Y', OFFSET: 1_000_000_000, LIMIT: 1 }
 const WITH_QUEUE: ReadonlySet<RecentFilter> = new Set(['all', 'unread', 'openlines'])
 
-function itemsOf(page: RecentListPayload | undefined, filter: RecentFilter): unknown[] {
+function itemsOf(
+  page: RecentListPayload | undefined,
+  filter: RecentFilter,
+  seenAt: number,
+): unknown[] {
   return Array.isArray(page?.items)
-    ? page.items.filter((raw) => belongs(raw, filter)).map(compact)
+    ? page.items.filter((raw) => belongs(raw, filter)).map((raw) => compact(raw, seenAt))
     : []
 }
 
@@ -147,8 +152,8 @@ function itemsOf(page: RecentListPayload | undefined, filter: RecentFilter): unk
  * The queue's sessions. The portal can send `null` among them (imopenlines Recent::getRecent keeps
  * a session it could not format): nothing to show, not a broken row.
  */
-const queuedOf = (page: RecentListPayload | undefined, filter: RecentFilter) =>
-  itemsOf(page, filter).filter((item) => item !== null)
+const queuedOf = (page: RecentListPayload | undefined, filter: RecentFilter, seenAt: number) =>
+  itemsOf(page, filter, seenAt).filter((item) => item !== null)
 
 async function askPage(
   portal: Portal,
@@ -225,9 +230,9 @@ function readAheadAfter(
 }
 
 /**
- * One list page for a filter, trimmed to what the list shows, with the changes confirmed while it
- * was on its way laid over it. The first is one portal page (the first screen waits for one small
- * answer) and also carries the queue; each later one is PAGES_PER_BATCH portal pages in one batch.
+ * One list page for a filter, trimmed to what the list shows, each item stamped with when its
+ * request left. The first is one portal page (the first screen waits for one small answer) and
+ * also carries the queue; each later one is PAGES_PER_BATCH portal pages in one batch.
  */
 export async function fetchRecentPage(
   portal: Portal,
@@ -243,42 +248,37 @@ export async function fetchRecentPage(
     OFFSET: from,
     LIMIT: PAGE_SIZE,
   })
-  let pages: (RecentListPayload | undefined)[]
+  /** The portal's pages in this list page, each with when its request left. */
+  const pages: { page: RecentListPayload | undefined; seenAt: number }[] = []
   let queue: RecentListPayload | undefined
-  let answeredFor = requestedAt
   /** The offset of the last batch in this page. */
   let last = offset
   if (offset === 0) {
     const first = await askPage(portal, params(0), WITH_QUEUE.has(filter))
-    pages = [first.page]
+    pages.push({ page: first.page, seenAt: requestedAt })
     queue = first.queue
   } else {
     const batch = takeReadAhead(queryClient, filter, offset) ?? startBatch(portal, offset, params)
-    answeredFor = batch.requestedAt
     // The batch right after the first page comes with the first screen, before any scroll.
     const scrolling = offset > PAGE_SIZE
     if (scrolling) readAheadAfter(portal, queryClient, filter, offset, params)
-    pages = await batch.pages
-    while (scrolling && hasMoreAfter(pages.at(-1))) {
+    for (const page of await batch.pages) pages.push({ page, seenAt: batch.requestedAt })
+    while (scrolling && hasMoreAfter(pages.at(-1)?.page)) {
       // Only a batch that has already come: waiting for one would hold back the rows in hand.
       const next = takeReadAhead(queryClient, filter, nextOffset(last))
       if (!next?.arrived) break
-      pages.push(...next.arrived)
+      for (const page of next.arrived) pages.push({ page, seenAt: next.requestedAt })
       last = next.offset
       readAheadAfter(portal, queryClient, filter, last, params)
     }
   }
   await yieldToMain()
-  return withLaterConfirmations(
-    queryClient,
-    {
-      items: pages.flatMap((page) => itemsOf(page, filter)),
-      hasMore: hasMoreAfter(pages.at(-1)),
-      nextOffset: nextOffset(last),
-      ...(queue && { queued: queuedOf(queue, filter) }),
-    },
-    answeredFor,
-  )
+  return {
+    items: pages.flatMap(({ page, seenAt }) => itemsOf(page, filter, seenAt)),
+    hasMore: hasMoreAfter(pages.at(-1)?.page),
+    nextOffset: nextOffset(last),
+    ...(queue && { queued: queuedOf(queue, filter, requestedAt) }),
+  }
 }
 
 /**

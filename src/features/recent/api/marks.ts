@@ -10,8 +10,11 @@ import {
   type KnownState,
   type MarkChange,
 } from './commands.ts'
-import { confirmInCache } from './confirmations.ts'
+import { factOfChange, isUnreadFact, type Fact } from '../model/facts.ts'
+import { isOutcomeUnknown } from '../model/failure-reason.ts'
 import { markScope, recentKeys } from './keys.ts'
+import { factFrom, fetchPortalUnread } from './portal-unread.ts'
+import { learn } from './server-facts.ts'
 
 export { keyOf, type MarkChange }
 
@@ -30,7 +33,8 @@ export interface MarkVariables {
 
 export interface BulkOutcome {
   done: MarkChange[]
-  failed: { change: MarkChange; error: Error }[]
+  /** With what the server holds instead, when it could be read back. */
+  failed: { change: MarkChange; error: Error; truth?: Fact }[]
   /** Not sent because the user cancelled. */
   cancelled: MarkChange[]
 }
@@ -91,11 +95,70 @@ function refetchWhenLast(queryClient: QueryClient, sure: boolean) {
   ])
 }
 
-/** What the screen hears about: confirmed changes (told to other tabs), failed single clicks. */
+/** What the screen hears about: what was learnt of the server (told to other tabs), failures. */
 export interface MarkListeners {
-  onConfirmed(changes: MarkChange[]): void
-  /** A single change did not happen — told even when its row is scrolled or filtered away. */
-  onFailed(change: MarkChange, error: Error): void
+  /** Facts learnt from the server's answers or read-backs. */
+  onLearnt(facts: [string, Fact][]): void
+  /**
+   * A single change did not happen — told even when its row is scrolled or filtered away, with
+   * what the server holds instead when that could be read back.
+   */
+  onFailed(change: MarkChange, error: Error, truth: Fact | undefined): void
+}
+
+/** A change that did not happen, and what the server holds instead (when it could be read). */
+export class ChangeFailedError extends Error {
+  override readonly cause: Error
+  readonly truth: Fact | undefined
+  constructor(cause: Error, truth?: Fact) {
+    super(cause.message)
+    this.name = cause.name
+    this.cause = cause
+    this.truth = truth
+  }
+}
+
+/**
+ * After a failure whose outcome is unknown (the answer was lost, timed out, or the server failed
+ * midway), what the server holds of the changes' dialogs, read back in one request — learnt and
+ * told before anything is said. Null when the failure needs no read-back or the read-back failed.
+ */
+async function readBack(
+  portal: Portal,
+  queryClient: QueryClient,
+  listeners: MarkListeners,
+  failed: readonly { change: MarkChange; error: Error }[],
+): Promise<Map<string, Fact> | null> {
+  if (!failed.some(({ error }) => isOutcomeUnknown(error))) return null
+  let unread
+  try {
+    unread = await fetchPortalUnread(portal, queryClient)
+  } catch {
+    return null
+  }
+  const facts = failed.map(({ change }): [string, Fact] => [
+    keyOf(change),
+    factFrom(unread, keyOf(change)),
+  ])
+  learn(queryClient, facts)
+  listeners.onLearnt(facts)
+  return new Map(facts)
+}
+
+/** Whether the server holds what the change asked for. */
+const holds = (change: MarkChange, truth: Fact | undefined) =>
+  truth !== undefined && isUnreadFact(truth) === change.unread
+
+/** Facts of changes the server confirmed now, learnt and told. */
+function confirm(queryClient: QueryClient, listeners: MarkListeners, changes: MarkChange[]) {
+  if (changes.length === 0) return
+  const at = Date.now()
+  const facts = changes.map((change): [string, Fact] => [
+    keyOf(change),
+    factOfChange(change.unread, at),
+  ])
+  learn(queryClient, facts)
+  listeners.onLearnt(facts)
 }
 
 function markOneOptions(
@@ -111,22 +174,27 @@ function markOneOptions(
       // The clicked row is painted in its new state before the request is built and sent.
       await afterNextPaint()
       await afterEarlierWrites(queryClient, variables)
-      // Planned only now: the earlier changes to this dialog are confirmed in the cache by then.
+      // Planned only now: what the earlier changes to this dialog did is known by then.
       const states = cachedStates(queryClient, new Set(variables.changes.map(keyOf)))
       for (const change of variables.changes) {
         const [outcome] = await sendPack(portal, [planChange(change, states.get(keyOf(change)))])
-        // Half of a read may have happened; the refetch after the last change shows which.
-        if (outcome?.error) throw outcome.error
+        if (!outcome?.error) {
+          confirm(queryClient, listeners, [change])
+          continue
+        }
+        const failure = { change, error: outcome.error }
+        const truth = (await readBack(portal, queryClient, listeners, [failure]))?.get(
+          keyOf(change),
+        )
+        // The answer was lost, but the change happened.
+        if (holds(change, truth)) continue
+        throw truth ? new ChangeFailedError(outcome.error, truth) : outcome.error
       }
     },
-    // A list refetch already on its way may carry the state from before this click.
-    onMutate: () => queryClient.cancelQueries({ queryKey: recentKeys.lists() }),
-    onSuccess: (_result, { changes }) => {
-      confirmInCache(queryClient, changes)
-      listeners.onConfirmed(changes)
-    },
     onError: (error, { changes }) => {
-      for (const change of changes) listeners.onFailed(change, error)
+      const truth = error instanceof ChangeFailedError ? error.truth : undefined
+      const cause = error instanceof ChangeFailedError ? error.cause : error
+      for (const change of changes) listeners.onFailed(change, cause, truth)
     },
     onSettled: (_result, error) => refetchWhenLast(queryClient, !error),
   }
@@ -135,7 +203,7 @@ function markOneOptions(
 function markManyOptions(
   portal: Portal,
   queryClient: QueryClient,
-  { onConfirmed }: MarkListeners,
+  listeners: MarkListeners,
 ): MutationOptions<BulkOutcome, Error, MarkVariables> {
   return {
     mutationKey: recentKeys.markMany(),
@@ -143,19 +211,26 @@ function markManyOptions(
     mutationFn: async (variables) => {
       await afterEarlierWrites(queryClient, variables)
       const outcome: BulkOutcome = { done: [], failed: [], cancelled: [] }
-      const report = (changes: MarkChange[]) => {
-        confirmInCache(queryClient, changes)
-        onConfirmed(changes)
-      }
+      const report = (changes: MarkChange[]) => confirm(queryClient, listeners, changes)
       const { changes, known } = variables
       const states = new Map([
         ...cachedStates(queryClient, new Set(changes.map(keyOf))),
         ...(known ?? []),
       ])
       await sendInPacks(portal, changes, states, variables, outcome, report)
+      const truths = await readBack(portal, queryClient, listeners, outcome.failed)
+      if (truths) {
+        // Changes whose answer was lost but which happened are done; the others say what is true.
+        const happened = outcome.failed.filter(({ change }) =>
+          holds(change, truths.get(keyOf(change))),
+        )
+        outcome.done.push(...happened.map(({ change }) => change))
+        outcome.failed = outcome.failed
+          .filter((failure) => !happened.includes(failure))
+          .map((failure) => ({ ...failure, truth: truths.get(keyOf(failure.change)) }))
+      }
       return outcome
     },
-    onMutate: () => queryClient.cancelQueries({ queryKey: recentKeys.lists() }),
     onSettled: (outcome, error) =>
       refetchWhenLast(queryClient, !error && outcome?.failed.length === 0),
   }

@@ -44,6 +44,11 @@ export interface RecentItemPayload {
     [field: string]: unknown
   }
   lines?: { id?: number; status?: number; date_create?: string; [field: string]: unknown } | null
+  /**
+   * The app's own, on the items it keeps: when the request that brought the item left (epoch ms).
+   * What the server was heard to hold since is laid over it.
+   */
+  seen_at?: number
   /** An empty array (PHP's empty map) on most items; an object on colleague placeholders. */
   options?: { default_user_record?: boolean; [field: string]: unknown } | unknown[]
   [field: string]: unknown

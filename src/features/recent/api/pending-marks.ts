@@ -1,12 +1,15 @@
 import { useMutationState, useQueryClient } from '@tanstack/react-query'
 import { useCallback, useMemo } from 'react'
 import { recentKeys } from './keys.ts'
-import { keyOf, type MarkChange, type MarkVariables } from './marks.ts'
+import type { Fact } from '../model/facts.ts'
+import { ChangeFailedError, keyOf, type MarkChange, type MarkVariables } from './marks.ts'
 
 export interface RowFailure {
   mutationId: number
   change: MarkChange
   error: Error
+  /** What the server holds instead, when it could be read back. */
+  truth?: Fact
 }
 
 export interface PendingMarks {
@@ -67,7 +70,13 @@ export function usePendingMarks(): PendingMarks {
     for (const [key, { snapshot, change }] of latest) {
       if (snapshot.status === 'pending') pending.set(key, change.unread)
       else if (snapshot.status === 'error' && snapshot.single && snapshot.error) {
-        failures.set(key, { mutationId: snapshot.id, change, error: snapshot.error })
+        const { error } = snapshot
+        failures.set(
+          key,
+          error instanceof ChangeFailedError
+            ? { mutationId: snapshot.id, change, error: error.cause, truth: error.truth }
+            : { mutationId: snapshot.id, change, error },
+        )
       }
     }
     return { pending, failures, dismiss }

@@ -2,7 +2,6 @@ import { queryOptions, type InfiniteData, type QueryClient } from '@tanstack/rea
 import type { Portal } from '../../../bitrix24/connection.ts'
 import { callBatch, RestError, type BatchOutcome } from '../../../bitrix24/rest.ts'
 import { foundChats, foundUsers, searchItems } from '../model/search-results.ts'
-import { withLaterConfirmations } from './confirmations.ts'
 import { COUNTERS_COMMAND, countersSnapshot } from './counters.ts'
 import { recentKeys } from './keys.ts'
 import type { RecentListPayload } from './payload.ts'
@@ -22,8 +21,8 @@ function found(outcome: BatchOutcome<unknown> | undefined): unknown {
 
 /**
  * The people and chats whose names match `term`, loaded or not, in one request with the portal's
- * counters (their unread messages and marks). Shaped as a one-page list, with the changes
- * confirmed while it was on its way laid over it.
+ * counters (their unread messages and marks). Shaped as a one-page list whose items are stamped
+ * with when the request left.
  */
 export async function searchPortal(
   portal: Portal,
@@ -48,9 +47,9 @@ export async function searchPortal(
     foundUsers(found(outcomes.get('users'))),
     foundChats(found(outcomes.get('chats'))),
     snapshot.counters,
+    requestedAt,
   )
-  const page = withLaterConfirmations(queryClient, { items, hasMore: false }, requestedAt)
-  return { pages: [page], pageParams: [0] }
+  return { pages: [{ items, hasMore: false }], pageParams: [0] }
 }
 
 export function serverSearchQueryOptions(portal: Portal, queryClient: QueryClient, term: string) {

@@ -6,6 +6,7 @@ import { Button } from '../../../ui/Button.tsx'
 import { Icon } from '../../../ui/Icon.tsx'
 import type { RowFailure } from '../api/pending-marks.ts'
 import { applyMark, isUnread, type Dialog } from '../model/dialog.ts'
+import { isUnreadFact } from '../model/facts.ts'
 import { describeFailure } from '../model/failure-reason.ts'
 
 const KIND_LABEL = { user: 'kindUser', chat: 'kindChat', openline: 'kindOpenLine' } as const
@@ -135,6 +136,7 @@ export const DialogRow = memo(function DialogRow(props: DialogRowProps) {
                 title,
                 reason: describeFailure(t, failure.error),
               })}
+              {failure.truth && ` ${t(isUnreadFact(failure.truth) ? 'nowUnread' : 'nowRead')}`}
             </span>
             <Button variant="ghost" onClick={() => props.onRetry(failure)}>
               {t('retry')}

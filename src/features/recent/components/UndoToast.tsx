@@ -11,6 +11,8 @@ export interface ToastMessage {
   onUndo?: () => void
   tone?: 'neutral' | 'error'
   onRetry?: () => void
+  /** The dialogs a failure is about (their keys), for whoever reads the screen. */
+  dialogIds?: string[]
 }
 
 /** One message at a time, polite to screen readers; an Undo offer disappears after 5 s. */
@@ -29,6 +31,7 @@ export function Toast({ toast, onClose }: { toast: ToastMessage | null; onClose(
           className={`toast toast--${toast.tone ?? 'neutral'}`}
           key={toast.id}
           data-toast-id={toast.id}
+          data-dialog-ids={toast.dialogIds?.join(' ')}
         >
           <span className="toast__text">{toast.text}</span>
           {toast.onRetry && (

@@ -52,6 +52,7 @@ export function useBulkMarks(marks: RowMarks, say: Say, close: () => void) {
       say({
         tone: 'error',
         text: t('bulkFailed', { failed: outcome.failed.length, total: changes.length }),
+        dialogIds: outcome.failed.map((failure) => String(failure.change.dialogId)),
         onRetry: () => {
           const retry = outcome.failed.map((f) => f.change)
           close()

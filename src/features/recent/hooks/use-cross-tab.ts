@@ -2,68 +2,100 @@ import { useQueryClient } from '@tanstack/react-query'
 import { useCallback, useEffect, useRef } from 'react'
 import type { Portal } from '../../../bitrix24/connection.ts'
 import { usePortal } from '../../../bitrix24/portal-context.tsx'
+import { currentUserQueryOptions } from '../api/current-user.ts'
 import { recentKeys } from '../api/keys.ts'
-import type { MarkChange } from '../api/marks.ts'
+import { learn } from '../api/server-facts.ts'
+import type { Fact } from '../model/facts.ts'
 
-interface MarksMessage {
-  type: 'marks'
-  changes: MarkChange[]
+/** What one copy of the app learnt of the server, for the others of the same user. */
+interface FactsMessage {
+  type: 'facts'
+  /** The user the facts are of: another login on the same portal must not take them. */
+  userId: number
+  facts: [string, Fact][]
 }
 
-function isMarksMessage(data: unknown): data is MarksMessage {
-  const message = data as MarksMessage | null
-  return message?.type === 'marks' && Array.isArray(message.changes)
+function isFactsMessage(data: unknown): data is FactsMessage {
+  const message = data as FactsMessage | null
+  return (
+    message?.type === 'facts' && typeof message.userId === 'number' && Array.isArray(message.facts)
+  )
+}
+
+const isFact = (value: unknown): value is [string, Fact] => {
+  if (!Array.isArray(value) || typeof value[0] !== 'string') return false
+  const fact = value[1] as Fact | null
+  return (
+    typeof fact?.at === 'number' &&
+    typeof fact.markedUnread === 'boolean' &&
+    (fact.counter === undefined || (Number.isSafeInteger(fact.counter) && fact.counter >= 0))
+  )
 }
 
 /** One channel per portal: copies of the app opened from another portal never hear each other. */
 const channelName = (portal: Portal) => `unread-marks:${portal.getTargetOrigin()}`
 
 /**
- * Tells the open copies of the app that these dialogs changed, from a screen that does not keep a
- * list itself (the message menu). The message is queued for the others before the channel closes.
+ * Tells the open copies of the app what was learnt of the server, from a screen that does not
+ * keep a list itself (the message menu); no facts ask them to read their lists again. The
+ * message is queued before the channel closes.
  */
-export function tellOtherCopies(portal: Portal, changes: MarkChange[]): void {
-  if (typeof BroadcastChannel === 'undefined' || changes.length === 0) return
+export function tellOtherCopies(portal: Portal, userId: number, facts: [string, Fact][]): void {
+  if (typeof BroadcastChannel === 'undefined') return
   const channel = new BroadcastChannel(channelName(portal))
-  channel.postMessage({ type: 'marks', changes } satisfies MarksMessage)
+  channel.postMessage({ type: 'facts', userId, facts } satisfies FactsMessage)
   channel.close()
 }
 
 /**
- * Keeps every open copy of the app (tabs, placements) in step: a confirmed change is told to the
- * others over a BroadcastChannel, which refetch their list (never trusting the message's state).
- * Returns the function that tells the others.
+ * Keeps every open copy of the app (tabs, placements) in step: whatever one learns of the server
+ * — a confirmed change, a read-back after a failure — it tells the others over a
+ * BroadcastChannel, and they lay it over their lists at once and read the portal's counters
+ * again. Facts of another user (two logins in one browser) are never taken: that copy only reads
+ * its own lists again. Returns the function that tells the others.
  */
-export function useCrossTabSync(): (changes: MarkChange[]) => void {
+export function useCrossTabSync(): (facts: [string, Fact][]) => void {
   const portal = usePortal()
   const queryClient = useQueryClient()
   const channelRef = useRef<BroadcastChannel | null>(null)
   const name = channelName(portal)
+  const userKey = currentUserQueryOptions(portal).queryKey
 
   useEffect(() => {
     if (typeof BroadcastChannel === 'undefined') return
     const channel = new BroadcastChannel(name)
     channelRef.current = channel
     let refetch: ReturnType<typeof setTimeout> | undefined
-    channel.onmessage = (event: MessageEvent<unknown>) => {
-      if (!isMarksMessage(event.data)) return
-      // Only a hint to refetch: the sender may be another user of this portal (two tabs, two
-      // logins), so its changes are never written into this user's cache (e2e/isolation.spec.ts).
+    const later = (keys: readonly (readonly unknown[])[]) => {
       clearTimeout(refetch)
       refetch = setTimeout(() => {
-        void queryClient.invalidateQueries({ queryKey: recentKeys.lists() })
-        void queryClient.invalidateQueries({ queryKey: recentKeys.counters() })
+        for (const queryKey of keys) void queryClient.invalidateQueries({ queryKey })
       }, 300)
+    }
+    channel.onmessage = (event: MessageEvent<unknown>) => {
+      if (!isFactsMessage(event.data)) return
+      const own = queryClient.getQueryData<number>(userKey) ?? 0
+      // No facts: something may have changed that the sender could not read back.
+      if (own > 0 && event.data.userId === own && event.data.facts.length > 0) {
+        learn(queryClient, event.data.facts.filter(isFact))
+        later([recentKeys.counters()])
+      } else {
+        later([recentKeys.lists(), recentKeys.counters()])
+      }
     }
     return () => {
       clearTimeout(refetch)
       channel.close()
       if (channelRef.current === channel) channelRef.current = null
     }
-  }, [name, queryClient])
+  }, [name, queryClient, userKey])
 
-  return useCallback((changes: MarkChange[]) => {
-    if (changes.length > 0)
-      channelRef.current?.postMessage({ type: 'marks', changes } satisfies MarksMessage)
-  }, [])
+  return useCallback(
+    (facts: [string, Fact][]) => {
+      const userId = queryClient.getQueryData<number>(userKey) ?? 0
+      if (facts.length > 0)
+        channelRef.current?.postMessage({ type: 'facts', userId, facts } satisfies FactsMessage)
+    },
+    [queryClient, userKey],
+  )
 }

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react'
 import { usePortal } from '../../../bitrix24/portal-context.tsx'
 import { recentListQueryOptions, REFRESH_INTERVAL_MS } from '../api/list-query.ts'
 import { createEntryCollector, type ListEntry } from '../model/collect.ts'
+import { useLaidUnder } from './use-laid-under.ts'
 import type { RecentFilter } from '../model/filters.ts'
 import type { RecentListPayload } from '../api/payload.ts'
 
@@ -29,9 +30,8 @@ export function useRecentList(filter: RecentFilter, userId: number) {
   const [collect] = useState(createEntryCollector)
   const query = useInfiniteQuery(recentListQueryOptions(portal, queryClient, filter))
   const { fetchNextPage, data } = query
-  const entries = useMemo(
-    () => (data ? collect(data.pages, userId) : undefined),
-    [collect, data, userId],
+  const entries = useLaidUnder(
+    useMemo(() => (data ? collect(data.pages, userId) : undefined), [collect, data, userId]),
   )
 
   // A long list's periodic refresh reads its first page only (see FULL_REFRESH_PAGES); a failed

@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query'
-import { useCallback, useMemo } from 'react'
+import { useCallback, useMemo, useRef } from 'react'
 import { usePortal } from '../../../bitrix24/portal-context.tsx'
 import { useLatestCallback } from '../../../hooks/use-latest-callback.ts'
 import { useI18n } from '../../../i18n/i18n-context.tsx'
@@ -7,6 +7,7 @@ import { createMarkActions, type MarkActions, type MarkChange } from '../api/mar
 import { usePendingMarks, type RowFailure } from '../api/pending-marks.ts'
 import { dialogsOf, type ListEntry } from '../model/collect.ts'
 import { isUnread, type Dialog, type MarkTarget } from '../model/dialog.ts'
+import { isUnreadFact, type Fact } from '../model/facts.ts'
 import { describeFailure } from '../model/failure-reason.ts'
 import { useCrossTabSync } from './use-cross-tab.ts'
 import type { Say } from './use-toast.ts'
@@ -21,16 +22,27 @@ export function useRowMarks(loaded: readonly ListEntry[] | undefined, say: Say, 
   const queryClient = useQueryClient()
   const pending = usePendingMarks()
   const broadcast = useCrossTabSync()
-  /** Says what failed; its Retry sends the change again through the actions that failed it. */
+  /** The titles of the dialogs changed here, for their messages (a search result is not loaded). */
+  const titles = useRef(new Map<string, string>())
+  const titleOf = (change: MarkChange) =>
+    titles.current.get(String(change.dialogId)) ||
+    dialogsOf(loaded ?? []).find((d) => d.key === String(change.dialogId))?.title ||
+    t('untitled')
+  /**
+   * Says what failed and, when it could be read back, what the server holds instead; its Retry
+   * sends the change again through the actions that failed it.
+   */
   const announceFailure = useLatestCallback(
-    (change: MarkChange, error: Error, actions: MarkActions) => {
-      const dialog = dialogsOf(loaded ?? []).find((d) => d.key === String(change.dialogId))
+    (change: MarkChange, error: Error, truth: Fact | undefined, actions: MarkActions) => {
+      const failed = t(change.unread ? 'changeFailedUnread' : 'changeFailedRead', {
+        title: titleOf(change),
+        reason: describeFailure(t, error),
+      })
+      const now = truth && t(isUnreadFact(truth) ? 'nowUnread' : 'nowRead')
       say({
         tone: 'error',
-        text: t(change.unread ? 'changeFailedUnread' : 'changeFailedRead', {
-          title: dialog?.title || t('untitled'),
-          reason: describeFailure(t, error),
-        }),
+        text: now ? `${failed} ${now}` : failed,
+        dialogIds: [String(change.dialogId)],
         onRetry: () => {
           close()
           actions.markOne(change)
@@ -40,8 +52,8 @@ export function useRowMarks(loaded: readonly ListEntry[] | undefined, say: Say, 
   )
   const actions = useMemo(() => {
     const created: MarkActions = createMarkActions(portal, queryClient, {
-      onConfirmed: broadcast,
-      onFailed: (change, error) => announceFailure(change, error, created),
+      onLearnt: broadcast,
+      onFailed: (change, error, truth) => announceFailure(change, error, truth, created),
     })
     return created
   }, [portal, queryClient, broadcast, announceFailure])
@@ -58,6 +70,7 @@ export function useRowMarks(loaded: readonly ListEntry[] | undefined, say: Say, 
   )
 
   const toggle = useLatestCallback((dialog: Dialog, unread: boolean) => {
+    titles.current.set(dialog.key, dialog.title)
     const previous = shownUnread(dialog)
     const readMessages = !unread && readsMessages(dialog)
     actions.markOne({ dialogId: dialog.dialogId, unread })

@@ -4,6 +4,7 @@ import { usePortal } from '../../../bitrix24/portal-context.tsx'
 import { useDebouncedValue } from '../../../hooks/use-debounced-value.ts'
 import { SEARCH_MIN_LENGTH, serverSearchQueryOptions } from '../api/server-search.ts'
 import { createEntryCollector, type ListEntry } from '../model/collect.ts'
+import { useLaidUnder } from './use-laid-under.ts'
 
 /** Typing settles for this long before the portal is asked. */
 const TYPING_MS = 300
@@ -21,9 +22,11 @@ export function useServerSearch(search: string, userId: number) {
   const [collect] = useState(createEntryCollector)
   const asked = typed.length >= SEARCH_MIN_LENGTH
   const current = asked && term === typed
-  const entries = useMemo(
-    () => (current && query.data ? collect(query.data.pages, userId) : []),
-    [current, query.data, collect, userId],
+  const entries = useLaidUnder(
+    useMemo(
+      () => (current && query.data ? collect(query.data.pages, userId) : []),
+      [current, query.data, collect, userId],
+    ),
   )
   return {
     /** What the portal found for what is typed now (nothing while that is still being asked). */

@@ -1,9 +1,11 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { usePortal } from '../../../bitrix24/portal-context.tsx'
-import { confirmedSince } from '../api/confirmations.ts'
+import { useSyncExternalStore } from 'react'
 import { countersQueryOptions } from '../api/counters.ts'
 import { currentUserQueryOptions } from '../api/current-user.ts'
+import { factsSince, factsVersion, subscribeFacts } from '../api/server-facts.ts'
 import { totalWith, type DialogTraits } from '../model/counters.ts'
+import { stateOfChange, type Fact } from '../model/facts.ts'
 
 /** The current user's id (0 until the portal has said). */
 export function useCurrentUserId(): number {
@@ -12,9 +14,9 @@ export function useCurrentUserId(): number {
 }
 
 /**
- * The messenger's badge as the portal counts it (im.counters.get), with the changes confirmed
- * since those counters were asked for and the ones still on their way laid over it: the header
- * moves with the click, and the next counters the portal sends say what really happened.
+ * The messenger's badge as the portal counts it (im.counters.get), with what was learnt of the
+ * server since those counters were asked for and the changes still on their way laid over it:
+ * the header moves with the click, and the next counters the portal sends say what happened.
  * `traits` tells muted chats and open lines among dialogs the counters do not list. Null until
  * the portal has answered.
  */
@@ -25,7 +27,12 @@ export function useUnreadTotal(
   const portal = usePortal()
   const queryClient = useQueryClient()
   const { data } = useQuery(countersQueryOptions(portal, queryClient))
+  useSyncExternalStore(
+    (listener) => subscribeFacts(queryClient, listener),
+    () => factsVersion(queryClient),
+  )
   if (!data?.counters) return null
-  const changes = new Map([...confirmedSince(queryClient, data.requestedAt), ...pending])
-  return totalWith(data.counters, changes, traits)
+  const facts = new Map<string, Omit<Fact, 'at'>>(factsSince(queryClient, data.requestedAt))
+  for (const [key, unread] of pending) facts.set(key, stateOfChange(unread))
+  return totalWith(data.counters, facts, traits)
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { badgeShare, readCounters, totalWith, type DialogCount } from './counters.ts'
+import { factOfChange } from './facts.ts'
 
 // The shapes of im.counters.get (docs/bitrix24-facts.md, "The messenger's own counters").
 const current = {
@@ -77,13 +78,20 @@ describe('badgeShare and totalWith', () => {
   it('swaps each changed dialog’s share for its share after the change', () => {
     const counters = readCounters(current)!
     const traits = (key: string) => (key === 'chat99' ? { muted: true, line: false } : undefined)
-    const changes = new Map([
-      ['chat34', false], // read: −4
-      ['12', true], // mark on a dialog with messages: ±0
-      ['20', true], // a read dialog the counters do not list: +1
-      ['chat99', true], // a muted chat: ±0
-      ['chat78', false], // reading a channel reads its comments: −2
-    ])
+    const changes = new Map(
+      (
+        [
+          ['chat34', false], // read: −4
+          ['12', true], // mark on a dialog with messages: ±0
+          ['20', true], // a read dialog the counters do not list: +1
+          ['chat99', true], // a muted chat: ±0
+          ['chat78', false], // reading a channel reads its comments: −2
+        ] as const
+      ).map(([key, unread]) => [key, factOfChange(unread, 0)]),
+    )
     expect(totalWith(counters, changes, traits)).toBe(14 - 4 + 1 - 2)
+    // A read-back: three messages came meanwhile, no mark.
+    const readBack = new Map([['chat34', { markedUnread: false, counter: 7 }]])
+    expect(totalWith(counters, readBack, traits)).toBe(14 + 3)
   })
 })

@@ -1,3 +1,5 @@
+import type { Fact } from './facts.ts'
+
 /**
  * What the portal counts for one dialog in im.counters.get (docs/bitrix24-facts.md, "The
  * messenger's own counters").
@@ -118,32 +120,32 @@ export function badgeShare(dialog: DialogCount): number {
 }
 
 /**
- * A dialog after a change: read clears its messages, its mark and its comments (im.dialog.read
- * without MESSAGE_ID reads the comments too); unread sets the mark.
+ * A dialog once the server holds `fact`: its mark and, when the fact tells them, its messages. A
+ * read (no messages, no mark) reads the channel's comments too (im.dialog.read without MESSAGE_ID).
  */
-export function countAfter(dialog: DialogCount, unread: boolean): DialogCount {
-  return unread
-    ? { ...dialog, marked: true }
-    : { ...dialog, counter: 0, marked: false, comments: 0 }
+export function countAfter(dialog: DialogCount, fact: Omit<Fact, 'at'>): DialogCount {
+  const counter = fact.counter ?? dialog.counter
+  const read = counter === 0 && !fact.markedUnread
+  return { ...dialog, counter, marked: fact.markedUnread, comments: read ? 0 : dialog.comments }
 }
 
 /** What the portal knows of a dialog the counters do not list (read, no mark). */
 export type DialogTraits = Pick<DialogCount, 'muted' | 'line'>
 
 /**
- * The badge once the given changes are in: each changed dialog's share swapped for its share
- * after the change. `traits` tells muted chats and open lines the counters do not list.
+ * The badge once the given facts are in: each dialog's share swapped for its share after the
+ * fact. `traits` tells muted chats and open lines the counters do not list.
  */
 export function totalWith(
   counters: UnreadCounters,
-  changes: ReadonlyMap<string, boolean>,
+  facts: ReadonlyMap<string, Omit<Fact, 'at'>>,
   traits: (key: string) => DialogTraits | undefined,
 ): number {
   let total = counters.total
-  for (const [key, unread] of changes) {
+  for (const [key, fact] of facts) {
     const listed = counters.dialogs.get(key)
     const before = listed ?? { ...NONE, ...traits(key) }
-    total += badgeShare(countAfter(before, unread)) - badgeShare(before)
+    total += badgeShare(countAfter(before, fact)) - badgeShare(before)
   }
   return Math.max(0, total)
 }

@@ -30,10 +30,20 @@ export interface Dialog {
    * refuses to read or mark it (answers false) until someone takes it in the messenger.
    */
   waiting: boolean
+  /** When the request that brought it left (epoch ms; 0 when unknown). */
+  seenAt: number
 }
 
 /** What a change needs to know of a dialog, loaded or only counted by the portal. */
 export type MarkTarget = Pick<Dialog, 'key' | 'dialogId' | 'counter' | 'markedUnread'>
+
+/** A raw item's key (`String(id)`), or null when its id is not a string or a number. */
+export function itemKey(raw: unknown): string | null {
+  if (typeof raw !== 'object' || raw === null) return null
+  const { id } = raw as RecentItemPayload
+  // Hostile ids (objects whose toString is not a function) must not throw here.
+  return typeof id === 'string' || typeof id === 'number' ? String(id) : null
+}
 
 /** A dialog is unread when it carries the manual mark or has unread messages. */
 export function isUnread(dialog: Pick<Dialog, 'markedUnread' | 'counter'>): boolean {
@@ -195,5 +205,6 @@ export function toDialog(
     pinned: item.pinned === true,
     muted: isObject(item.chat) && isMutedBy(item.chat.mute_list, userId),
     waiting,
+    seenAt: typeof item.seen_at === 'number' && Number.isFinite(item.seen_at) ? item.seen_at : 0,
   }
 }

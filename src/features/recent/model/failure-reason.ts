@@ -10,6 +10,17 @@ export interface FailureReason {
 const NETWORK_CODES = new Set(['NETWORK_ERROR', 'REQUEST_TIMEOUT', 'ERR_NETWORK', 'ECONNABORTED'])
 const ACCESS_CODES = new Set(['insufficient_scope', 'user_access_error', 'ACCESS_DENIED'])
 
+/**
+ * Whether a failed write may still have happened: its answer was lost or timed out, or the server
+ * failed midway (5xx) — as opposed to a refusal (4xx) or "no such dialog", which changed nothing.
+ */
+export function isOutcomeUnknown(error: unknown): boolean {
+  if (error instanceof DialogGoneError) return false
+  const { code, status } = (error ?? {}) as { code?: unknown; status?: unknown }
+  if (typeof code === 'string' && NETWORK_CODES.has(code)) return true
+  return typeof status !== 'number' || status === 0 || status >= 500
+}
+
 /** Says in plain words why a change did not reach the server. */
 export function failureReason(error: unknown): FailureReason {
   if (error instanceof DialogGoneError) return { key: 'reasonGone' }

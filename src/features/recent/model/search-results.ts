@@ -40,12 +40,13 @@ export const foundChats = (result: unknown): FoundChatPayload[] =>
 
 /**
  * Found people and chats as list items, with each dialog's unread state from the portal's
- * counters (searches answer no marks): the rows read them like any page of the list.
+ * counters (searches answer no marks) as of `seenAt`: the rows read them like any page's.
  */
 export function searchItems(
   users: readonly FoundUserPayload[],
   chats: readonly FoundChatPayload[],
   counters: UnreadCounters,
+  seenAt: number,
 ): RecentItemPayload[] {
   const items: RecentItemPayload[] = []
   for (const user of users) {
@@ -53,6 +54,7 @@ export function searchItems(
     if (id === null) continue
     const count = countOf(counters, String(id))
     items.push({
+      seen_at: seenAt,
       id,
       type: 'user',
       title: user.name,
@@ -66,6 +68,7 @@ export function searchItems(
     if (id === null) continue
     const count = countOf(counters, `chat${id}`)
     items.push({
+      seen_at: seenAt,
       id: `chat${id}`,
       type: 'chat',
       title: chat.name,
