@@ -5,6 +5,7 @@ import type { MethodContext, MethodHandler, MethodResult } from './types.ts'
 import { imRecentGet, imRecentHide, imRecentList, imRecentPin, imRecentUnread } from './recent.ts'
 import { imDialogRead, imDialogReadAll, imDialogUnread } from './dialog.ts'
 import { imCountersGet } from './counters.ts'
+import { imDialogMessagesGet } from './messages.ts'
 import { placementBind, placementGet, placementUnbind } from './placement.ts'
 import { profile } from './profile.ts'
 
@@ -19,6 +20,7 @@ const METHODS: Record<string, MethodHandler> = {
   'im.dialog.read.all': imDialogReadAll,
   'im.dialog.unread': imDialogUnread,
   'im.counters.get': imCountersGet,
+  'im.dialog.messages.get': imDialogMessagesGet,
   'placement.bind': placementBind,
   'placement.unbind': placementUnbind,
   'placement.get': placementGet,

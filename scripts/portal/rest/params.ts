@@ -60,6 +60,15 @@ export function intval(value: unknown): number {
   return match ? Number.parseInt(match[1] as string, 10) : 0
 }
 
+/** PHP's `(string)` cast of a JSON value (`null` → `''`, `true` → `'1'`, an array → `'Array'`). */
+export function phpString(value: unknown): string {
+  if (value === undefined || value === null || value === false) return ''
+  if (value === true) return '1'
+  if (typeof value === 'string') return value
+  if (typeof value === 'number') return String(value)
+  return 'Array'
+}
+
 /**
  * PHP's truthiness (`if ($value)`): false for a missing value, `null`, `false`, `0`, `''`, `'0'`
  * and an empty array; true for everything else, `'N'` and `'false'` included.

@@ -1,4 +1,4 @@
-import { isPlainObject, text } from './params.ts'
+import { isPlainObject, phpString, text } from './params.ts'
 import { RestError, restErrors } from './errors.ts'
 import type { MethodHandler } from './types.ts'
 
@@ -23,15 +23,6 @@ function requireAdmin(isAdmin: boolean): void {
  * module lib/V2/Marketplace/Placement.php, onRestServiceBuildDescription).
  */
 const NEEDS_ICON = new Set(['IM_NAVIGATION', 'IM_TEXTAREA', 'IM_SIDEBAR'])
-
-/** PHP's `(string)` cast of a JSON value, as Placement::prepareOptions casts a string option. */
-function phpString(value: unknown): string {
-  if (value === undefined || value === null || value === false) return ''
-  if (value === true) return '1'
-  if (typeof value === 'string') return value
-  if (typeof value === 'number') return String(value)
-  return 'Array'
-}
 
 /**
  * RegistrationValidator::validateIconName (im module lib/V2/Marketplace): at most 50 characters
@@ -59,6 +50,7 @@ export const placementBind: MethodHandler = (params, { store, isAdmin }) => {
     if (!Object.hasOwn(options, 'iconName')) throw restErrors.argument('iconName')
     // The im validator's verdict is returned, not thrown, and CRestServer::processResponse sends
     // an array with error and error_description as it is: HTTP 200 (see rest/route.ts).
+    // Placement::prepareOptions casts a string option with PHP's (string).
     if (!validIconName(phpString(options.iconName))) {
       return {
         result: {
