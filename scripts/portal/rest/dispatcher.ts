@@ -6,6 +6,7 @@ import { imRecentGet, imRecentHide, imRecentList, imRecentPin, imRecentUnread } 
 import { imDialogRead, imDialogReadAll, imDialogUnread } from './dialog.ts'
 import { imCountersGet } from './counters.ts'
 import { imDialogMessagesGet } from './messages.ts'
+import { imSearchChatList, imSearchUserList } from './search.ts'
 import { placementBind, placementGet, placementUnbind } from './placement.ts'
 import { profile } from './profile.ts'
 
@@ -21,6 +22,11 @@ const METHODS: Record<string, MethodHandler> = {
   'im.dialog.unread': imDialogUnread,
   'im.counters.get': imCountersGet,
   'im.dialog.messages.get': imDialogMessagesGet,
+  // The private aliases run the same handlers (CIMRestService::OnRestServiceBuildDescription).
+  'im.search.user.list': imSearchUserList,
+  'im.search.user': imSearchUserList,
+  'im.search.chat.list': imSearchChatList,
+  'im.search.chat': imSearchChatList,
   'placement.bind': placementBind,
   'placement.unbind': placementUnbind,
   'placement.get': placementGet,
