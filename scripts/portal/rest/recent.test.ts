@@ -225,6 +225,13 @@ describe('im.recent.list — queued open lines and placeholder rows (im module l
     }
   })
 
+  it('passes on the null entry imopenlines Recent::getRecent stores for a session without a message; queue items have no options key (imopenlines lib/recent.php, getRecent / formatRow)', () => {
+    const ctx = context(120)
+    const tail = list(ctx, {}).items.slice(-ctx.store.user(1).queued.length)
+    expect(tail.map((item) => item === null)).toEqual([false, true, false])
+    expect(tail.filter((item) => item !== null).some((item) => 'options' in item!)).toBe(false)
+  })
+
   it('leaves them out with SKIP_UNDISTRIBUTED_OPENLINES=Y, SKIP_OPENLINES=Y or ONLY_COPILOT=Y', () => {
     const ctx = context(120)
     const queued = ids(ctx.store.user(1).queued as Item[])
