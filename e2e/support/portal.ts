@@ -6,9 +6,11 @@
 
 import type { FaultHits, FaultKind } from '../../scripts/portal/faults.ts'
 import type { RequestCounts } from '../../scripts/portal/stats.ts'
+import type { CountersShape } from '../../scripts/portal/data/store.ts'
+import type { PortalMessage } from '../../scripts/portal/data/history.ts'
 
-// The counts and fault kinds are the portal's own types: one definition, no drift.
-export type { FaultHits, FaultKind, RequestCounts }
+// The portal's own types: one definition, no drift.
+export type { CountersShape, FaultHits, FaultKind, PortalMessage, RequestCounts }
 
 export interface TruthDialog {
   /** Number for a one-to-one dialog, `chatN` for chats (workgroup chats too). */
@@ -35,7 +37,19 @@ export interface TruthDialog {
   messageId: number
   /** Who muted the chat: `{"1": true}` or `[]`. */
   muteList?: unknown
+  /**
+   * A colleague who just joined: a real one-to-one dialog (a message, a chat, maybe unread
+   * messages) that carries `options.default_user_record` like a placeholder.
+   */
+  joined: boolean
+  /** Who wrote the newest message (0: a system message; the user: their own). */
+  lastAuthorId: number
+  /** Unread comments under the channel's posts (0 for any other dialog). */
+  comments: number
 }
+
+/** An open-line session waiting in a queue, as the list adds it. */
+export type QueuedLine = Pick<TruthDialog, 'id' | 'title' | 'unread' | 'counter'>
 
 /**
  * The server's state of one user. After `setData({dialogs})` with hostile items the fields are
@@ -45,8 +59,13 @@ export interface Truth {
   user: number
   /** In list order (pinned first, then by last activity). */
   dialogs: TruthDialog[]
-  /** Open-line sessions waiting in a queue: raw items the list adds to every page. */
-  queued: Pick<TruthDialog, 'id' | 'title' | 'unread' | 'counter'>[]
+  /**
+   * Open-line sessions waiting in a queue: raw items the list adds to every page. An entry can
+   * be `null`, as a real portal sends it for a session without a message.
+   */
+  queued: (QueuedLine | null)[]
+  /** Unread notifications (im.counters.get TYPE.NOTIFY). */
+  notify: number
   /** User options as getInitData hands them out now. */
   userOptions: Record<string, unknown>
   /** Written by setUserOption, not handed out yet (see setUserOptionDelay). */
@@ -100,7 +119,10 @@ async function call<T>(
   return JSON.parse(text) as T
 }
 
-/** Default data, no faults, no latency, zeroed request counters, options cleared, default rate limit and TTL. */
+/**
+ * Default data, no faults, no latency, zeroed request counters, options cleared, default rate
+ * limit and TTL, the im.counters.get shape the portal started with.
+ */
 export async function reset(base: string): Promise<void> {
   await call(base, 'POST', '/__control/reset', {})
 }
@@ -188,4 +210,60 @@ export async function setRateLimit(
   limit: { burst: number; drain: number } | { off: true },
 ): Promise<void> {
   await call(base, 'POST', '/__control/rate-limit', limit)
+}
+
+export interface MessageSpec {
+  /** Default 1. */
+  user?: number
+  /** The dialog: a user id, `chatN` or `sgN`. */
+  dialog: string | number
+  /** Who writes (0: a system message); default: the partner, or a chat member other than the user. */
+  author?: number
+  text?: string
+}
+
+/**
+ * A message arrives in the dialog now, as after the list loaded: the next id of the portal,
+ * unread unless the user wrote it (then the dialog is read up to it and its mark cleared).
+ */
+export function message(
+  base: string,
+  spec: MessageSpec,
+): Promise<{ ok: true; message: Pick<PortalMessage, 'id' | 'authorId' | 'text'> }> {
+  return call(base, 'POST', '/__control/message', spec)
+}
+
+/** A dialog's reading state and its whole history, oldest first. */
+export interface DialogMessages {
+  dialogId: string | number
+  chatId: number
+  /** The last message read (the relation's cursor). */
+  lastId: number
+  counter: number
+  /** The messages the user has not read, ascending. */
+  unreadIds: number[]
+  messages: PortalMessage[]
+}
+
+export function messages(base: string, dialog: string | number, user = 1): Promise<DialogMessages> {
+  const query = new URLSearchParams({ user: String(user), dialog: String(dialog) })
+  return call(base, 'GET', `/__control/messages?${query.toString()}`)
+}
+
+/** What im.counters.get answers the user now, and in which shape the portal answers it. */
+export function counters(
+  base: string,
+  user = 1,
+): Promise<{ shape: CountersShape; result: Record<string, unknown> }> {
+  return call(base, 'GET', `/__control/counters?user=${encodeURIComponent(String(user))}`)
+}
+
+/** `current`: the im module's answer today; `legacy`: an older portal's (reset restores the start). */
+export async function setCountersShape(base: string, shape: CountersShape): Promise<void> {
+  await call(base, 'POST', '/__control/counters-shape', { shape })
+}
+
+/** Sets the user's unread notifications (TYPE.NOTIFY). */
+export async function setNotify(base: string, count: number, user = 1): Promise<void> {
+  await call(base, 'POST', '/__control/notify', { user, count })
 }

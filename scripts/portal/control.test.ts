@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { startPortal } from './test-support.ts'
 import type { Running } from './test-support.ts'
+import * as client from '../../e2e/support/portal.ts'
 
 let running: Running
 afterEach(() => running.close())
@@ -101,5 +102,27 @@ describe('control API: counters and notifications (control.ts, rest/counters.ts)
     expect(truth.dialogs.every((d: any) => 'lastAuthorId' in d)).toBe(true)
     expect(truth.dialogs.find((d: any) => d.chatType === 'channel').comments).toBe(2)
     expect(truth.queued).toContain(null)
+  })
+})
+
+describe('the typed control client (e2e/support/portal.ts) over these routes', () => {
+  it('sends a message, reads the history, the counters and the notifications back', async () => {
+    running = await startPortal()
+    const base = running.base
+    const truth = await client.truth(base)
+    expect(truth.queued).toContain(null)
+    const dialog = truth.dialogs.find((d) => d.type === 'user' && !d.placeholder)!
+    const sent = await client.message(base, { dialog: dialog.id, text: 'hi' })
+    const history = await client.messages(base, dialog.id)
+    expect(history.messages.at(-1)).toMatchObject({ id: sent.message.id, text: 'hi' })
+    expect(history.unreadIds).toContain(sent.message.id)
+
+    await client.setNotify(base, 5)
+    await client.setCountersShape(base, 'legacy')
+    const counters = await client.counters(base)
+    expect(counters.shape).toBe('legacy')
+    expect(counters.result.TYPE).toMatchObject({ NOTIFY: 5 })
+    await client.reset(base)
+    expect((await client.counters(base)).shape).toBe('current')
   })
 })
