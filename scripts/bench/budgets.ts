@@ -4,7 +4,8 @@ import type { BenchResults } from './results.ts'
  * The budgets the project commits to. Figures that do not depend on the machine (bytes,
  * requests, rows) are enforced in every run, the smoke run included; timings only in the full
  * run. A figure whose work did not complete, or that measured nothing where nothing means the
- * work never happened, fails: a budget cannot pass on an empty measurement.
+ * work never happened, fails: a budget cannot pass on an empty measurement. A byte, request,
+ * row or error budget only moves down: budgets.test.ts holds each at its committed ceiling.
  */
 
 export interface Check {
@@ -34,10 +35,15 @@ export const BUDGETS = {
   /** Launch → the oldest dialog on screen, cloud rate limit on. */
   reachEndMs: 10_000,
   /**
-   * The goal is 160 kB; the SDK brings 71 kB of it (itself, luxon, axios, qs-esm) through its one
-   * entry point, so the budget holds today's build and fails any growth.
+   * Each initial JS file gzipped on its own, summed. The goal is 160 kB; the SDK brings 71 kB of
+   * it (itself, luxon, axios, qs-esm) through its one entry point. Only ever lowered.
    */
-  initialJsGzipKb: 180.3,
+  initialJsGzipKb: 180,
+  /**
+   * Each initial stylesheet gzipped on its own, summed: the build of 15f05d3 measured 4,332 B,
+   * rounded up to the next 0.1 kB. Only ever lowered.
+   */
+  initialCssGzipKb: 4.4,
 } as const
 
 /** A `batch` carries at most this many commands. */
@@ -220,16 +226,21 @@ export function checkBudgets(results: BenchResults): Check[] {
       ),
     )
   }
-  if (bundle)
-    checks.push(
+  if (bundle) {
+    // In kB to the byte: a figure rounded to 0.1 kB would let 49 bytes past the budget.
+    const served = (what: string, bytes: number, limit: number) =>
       check(
-        'initial JS, gzip',
-        positive(Math.round(bundle.js.gzip / 100) / 10, 'the bundle is empty'),
+        `initial ${what}, gzip (each file as served)`,
+        positive(bytes / 1000, `no initial ${what}`),
         'kB',
-        BUDGETS.initialJsGzipKb,
+        limit,
         false,
-      ),
+      )
+    checks.push(
+      served('JS', bundle.js.gzip, BUDGETS.initialJsGzipKb),
+      served('CSS', bundle.css.gzip, BUDGETS.initialCssGzipKb),
     )
+  }
   return checks
 }
 

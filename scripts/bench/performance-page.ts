@@ -67,7 +67,7 @@ export function renderFigures(results: BenchResults): string {
     )
   if (bundle)
     other.push(
-      `initial CSS ${kb(bundle.css.gzip)} kB gzip; the initial JS by package, gzip: ` +
+      'the initial JS by package, gzip: ' +
         bundle.packages.map((item) => `${item.name} ${kb(item.gzip)}`).join(', '),
     )
   if (other.length > 0) lines.push(`Other figures: ${other.join('; ')}.`)
