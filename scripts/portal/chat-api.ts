@@ -87,7 +87,7 @@ export function chatView(
 
 /**
  * PLACEMENT_OPTIONS of a message-menu launch as the messenger sends them: `{dialogId, messageId}`
- * (docs/bitrix24-facts.md), or null when the page asked for something that is not a message.
+ * (docs/bitrix24-facts.md, "Placements and install"), or null when the page asked for something that is not a message.
  */
 export function contextMenuOptions(value: unknown): Record<string, unknown> | null {
   if (!isPlainObject(value)) return null

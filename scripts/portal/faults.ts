@@ -37,7 +37,7 @@ const KINDS: readonly FaultKind[] = ['http', 'drop', 'stall', 'hold', 'drop-answ
 
 /**
  * The system errors any call can get, with their documented statuses and messages
- * (b24restdocs `_includes/system-errors.md`; PROTOCOL.md §3). A fault naming one of these codes
+ * (b24restdocs `_includes/system-errors.md`; docs/bitrix24-facts.md, "REST calls"). A fault naming one of these codes
  * without a status gets the documented status.
  */
 export const SYSTEM_ERRORS: Record<string, [status: number, description: string]> = {

@@ -1,5 +1,5 @@
 /**
- * The portal side of the frame message protocol (PROTOCOL.md §2; SDK
+ * The portal side of the frame message protocol (docs/bitrix24-facts.md, "The frame message protocol"; SDK
  * frame/message/controller.mjs). Pure functions, bundled into the portal page and unit-tested
  * in Node.
  *
@@ -107,7 +107,7 @@ export function frameName(host: string, https: boolean, appSid: string): string 
   return `${host}|${https ? 1 : 0}|${appSid}`
 }
 
-/** The data getInitData answers with (PROTOCOL.md §2). */
+/** The data getInitData answers with (docs/bitrix24-facts.md, "The frame message protocol"). */
 export interface InitData {
   DOMAIN: string
   PROTOCOL: 0 | 1

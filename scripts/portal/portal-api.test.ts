@@ -56,7 +56,7 @@ describe('setUserOption (answered at once, stored in the background)', () => {
   })
 })
 
-describe('install and the IM_NAVIGATION item (PROTOCOL.md §5; b24restdocs …/bx24-install-finish.md)', () => {
+describe('install and the IM_NAVIGATION item (docs/bitrix24-facts.md, "Placements and install"; b24restdocs …/bx24-install-finish.md)', () => {
   it('a fresh portal has the app installed with its item bound to the app', async () => {
     running = await startPortal({ appUrl: 'http://localhost:5999/app/' })
     const data = await launch({ placement: 'IM_NAVIGATION' })
@@ -102,7 +102,7 @@ describe('install and the IM_NAVIGATION item (PROTOCOL.md §5; b24restdocs …/b
   })
 })
 
-describe('access errors as faults (b24restdocs _includes/system-errors.md; PROTOCOL.md §3)', () => {
+describe('access errors as faults (b24restdocs _includes/system-errors.md; docs/bitrix24-facts.md, "REST calls")', () => {
   it.each([
     ['insufficient_scope', 401],
     ['user_access_error', 401],

@@ -84,7 +84,7 @@ function launch(body: Record<string, unknown>, deps: PortalApiDeps): LaunchData 
   const binding = deps.store.installed
     ? deps.store.placements.find((candidate) => candidate.placement === 'IM_NAVIGATION')
     : undefined
-  // A placement item shows only once the app is installed and bound it (docs/bitrix24-facts.md), and
+  // A placement item shows only once the app is installed and bound it (docs/bitrix24-facts.md, "Placements and install"), and
   // opens the handler given to placement.bind.
   if (!install && placement === 'IM_NAVIGATION' && !binding) {
     throw new ApiError(

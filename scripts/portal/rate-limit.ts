@@ -3,7 +3,7 @@ import type { Clock } from './clock.ts'
 /**
  * Bitrix24 cloud limits REST traffic per portal and application with a leaky bucket:
  * every HTTP request adds 1, the bucket drains `drainPerSecond` per second, and a request
- * that would push it past `burst` is refused with 503 QUERY_LIMIT_EXCEEDED (PROTOCOL.md §3).
+ * that would push it past `burst` is refused with 503 QUERY_LIMIT_EXCEEDED (docs/bitrix24-facts.md, "REST calls").
  * A `batch` is one HTTP request, so it adds 1 no matter how many commands it carries.
  */
 export interface RateLimitConfig {

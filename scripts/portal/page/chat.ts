@@ -4,7 +4,7 @@
  * the app is installed and bound it). Choosing the item opens the app in a slider — an iframe
  * panel named `DOMAIN|PROTOCOL|APP_SID` like every app frame — launched with a form POST to the
  * bound handler, PLACEMENT=IM_CONTEXT_MENU and PLACEMENT_OPTIONS `{dialogId, messageId}`
- * (docs/bitrix24-facts.md), and answers the slider's frame commands. "New message from …"
+ * (docs/bitrix24-facts.md, "Placements and install"), and answers the slider's frame commands. "New message from …"
  * (#chat-receive) lets anyone trying the app have a message arrive while the app is open.
  *
  * Element ids the e2e tests rely on: #im-chat, #chat-messages (li[data-message-id][data-unread]),

@@ -17,7 +17,7 @@ export async function postJson<T>(path: string, body: unknown): Promise<T> {
   return data
 }
 
-/** The getInitData answer of a launch (PROTOCOL.md §2). */
+/** The getInitData answer of a launch (docs/bitrix24-facts.md, "The frame message protocol"). */
 export function initData(data: LaunchData): InitData {
   return {
     DOMAIN: location.host,
@@ -51,7 +51,7 @@ export async function refreshLaunch(data: LaunchData) {
 }
 
 /**
- * Loads the app into the frame named `target` as a portal does (PROTOCOL.md §1): a form POST to
+ * Loads the app into the frame named `target` as a portal does (docs/bitrix24-facts.md, "How the portal opens the app"): a form POST to
  * the handler (the bound one, else the app's URL) with DOMAIN, PROTOCOL, LANG, APP_SID in the query
  * and the tokens and placement in the body. Returns the origin the app's messages must come from.
  */
