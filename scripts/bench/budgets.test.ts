@@ -13,6 +13,10 @@ function healthySmoke(): BenchResults {
   results.mode = 'smoke'
   results.bundle!.js.gzip = (BUDGETS.initialJsGzipKb - 5) * 1000
   results.bundle!.css.gzip = (BUDGETS.initialCssGzipKb - 1) * 1000
+  // Runs before errors were counted in every live region recorded role="alert" only.
+  const none = { runs: 1, median: 0, min: 0, max: 0, p95: 0, samples: [0] }
+  results.network!.errorsShown = none
+  results.scale!.cloudLimit.errorsShown = none
   return results
 }
 
@@ -92,6 +96,18 @@ describe('bench budgets', () => {
     const nothingSent = healthySmoke()
     for (const run of nothingSent.network!.runs) run.markAll!.commands = 0
     expect(broken(nothingSent)).toContain(bulkFigure)
+  })
+
+  it('fail an error shown to the user, and a count that was never taken', () => {
+    const figure = 'errors shown to the user (alerts and error toasts) after rate-limited traffic'
+    for (const errorsShown of [
+      { runs: 2, median: 0.5, min: 0, max: 1, p95: 1, samples: [0, 1] },
+      null,
+    ]) {
+      const results = healthySmoke()
+      results.network!.errorsShown = errorsShown
+      expect(broken(results)).toEqual([figure])
+    }
   })
 
   it('fail the rows figure when the scale run never reached the end of the list', () => {

@@ -32,8 +32,8 @@ export interface NetworkRun {
   /** null: the bulk controls are not in the app (yet). */
   markAll: (Counted & { completed: boolean; ms: number; commands: number }) | null
   rateLimited: number
-  /** role="alert" elements on screen after everything: errors the user was told about. */
-  alertsShown: number
+  /** Failures on screen after everything, in any live region (alerts, error toasts). */
+  errorsShown: number
 }
 
 export interface NetworkResult {
@@ -48,7 +48,7 @@ export interface NetworkResult {
   /** Changes sent (im.recent.unread and im.dialog.read, in batches or alone). */
   markAllCommands: Summary | null
   rateLimited: Summary | null
-  alertsShown: Summary | null
+  errorsShown: Summary | null
 }
 
 const counted = (counts: RequestCounts): Counted => ({
@@ -122,7 +122,7 @@ async function networkRun(
       markOne: counted(one),
       markAll: all,
       rateLimited,
-      alertsShown: await frame.evaluate(() => window.__bench.alerts()),
+      errorsShown: await frame.evaluate(() => window.__bench.errorsShown()),
     }
   } finally {
     await session.close()
@@ -149,6 +149,6 @@ export async function measureNetwork(
     markAllMs: summarize(bulk.map((run) => run.ms)),
     markAllCommands: summarize(bulk.map((run) => run.commands)),
     rateLimited: summarize(runs.map((run) => run.rateLimited)),
-    alertsShown: summarize(runs.map((run) => run.alertsShown)),
+    errorsShown: summarize(runs.map((run) => run.errorsShown)),
   }
 }

@@ -28,7 +28,26 @@
     longTasks: [],
     now: () => performance.now(),
     rows: () => document.querySelectorAll('[data-dialog-id]').length,
-    alerts: () => document.querySelectorAll('[role="alert"]').length,
+    /**
+     * Failures shown to the user in any live region: every role="alert" (the rows' failures, an
+     * error screen), and every error-toned element (a BEM `--error` modifier, such as the
+     * `.toast.toast--error` of the role="status" toast region) inside or as a live region. One
+     * failure counts once: an error inside another counted one is the same failure.
+     */
+    errorsShown: () => {
+      const live =
+        '[role="alert"], [role="status"], [role="log"], [aria-live]:not([aria-live="off"])'
+      const error = '[class*="--error"]'
+      const shown = new Set(document.querySelectorAll('[role="alert"]'))
+      for (const region of document.querySelectorAll(live)) {
+        if (region.matches(error)) shown.add(region)
+        for (const element of region.querySelectorAll(error)) shown.add(element)
+      }
+      const all = [...shown]
+      return all.filter(
+        (element) => !all.some((other) => other !== element && other.contains(element)),
+      ).length
+    },
     pending: () => document.querySelectorAll('[data-pending="true"]').length,
     /** Used JS heap after a full GC (needs --js-flags=--expose-gc, --enable-precise-memory-info). */
     heap: () => {

@@ -33,7 +33,8 @@ export interface BenchProbe {
   longTasks: { start: number; duration: number }[]
   now(): number
   rows(): number
-  alerts(): number
+  /** Failures shown in any live region (see probe.browser.js). */
+  errorsShown(): number
   pending(): number
   heap(): number | null
   longestTaskSince(since: number): number

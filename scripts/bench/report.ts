@@ -151,7 +151,7 @@ function scaleTable(results: BenchResults): string[] {
         row('time to reach the end (ms)', scale.cloudLimit.loadMs),
         row('HTTP requests to /rest/ until then', scale.cloudLimit.requests),
         row('503 QUERY_LIMIT_EXCEEDED answered', scale.cloudLimit.rateLimited),
-        row('errors shown to the user', scale.cloudLimit.alertsShown),
+        row('errors shown to the user', scale.cloudLimit.errorsShown),
         row('longest task (ms)', scale.cloudLimit.longestTaskMs),
       ],
     ),
@@ -198,7 +198,7 @@ function networkTable(results: BenchResults): string[] {
           network.rateLimited?.median,
           spread(network.rateLimited),
         ],
-        ['errors shown to the user', network.alertsShown?.median, spread(network.alertsShown)],
+        ['errors shown to the user', network.errorsShown?.median, spread(network.errorsShown)],
       ].map((row) => [...row, network.runs.length]),
     ),
   ]

@@ -31,8 +31,8 @@ export interface ReachRun {
   byMethod: Record<string, number>
   /** 503 QUERY_LIMIT_EXCEEDED answered on the way. */
   rateLimited: number
-  /** role="alert" elements on screen at the end: errors the user was told about. */
-  alertsShown: number
+  /** Failures on screen at the end, in any live region (alerts, error toasts). */
+  errorsShown: number
   longestTaskMs: number
 }
 
@@ -50,7 +50,7 @@ export interface ScaleResult {
     loadMs: Summary | null
     requests: Summary | null
     rateLimited: Summary | null
-    alertsShown: Summary | null
+    errorsShown: Summary | null
     longestTaskMs: Summary | null
   }
 }
@@ -158,10 +158,10 @@ async function scrollToEnd(
       requests: counts.total,
       byMethod: counts.byMethod,
       rateLimited: (await control.requests(site.portalUrl)).rateLimited,
-      alertsShown:
+      errorsShown:
         (await read(
-          'alerts',
-          frame.evaluate(() => window.__bench.alerts()),
+          'errors shown',
+          frame.evaluate(() => window.__bench.errorsShown()),
         )) ?? 0,
       longestTaskMs: run.longestTaskMs,
     }
@@ -211,7 +211,7 @@ export async function measureScale(
   const pick = (key: 'rowsAtEnd' | 'maxRows' | 'longestTaskMs' | 'loadMs') =>
     summarize(runs.map((run) => run[key]))
   const pickReach = (
-    key: 'loadMs' | 'requests' | 'rateLimited' | 'alertsShown' | 'longestTaskMs',
+    key: 'loadMs' | 'requests' | 'rateLimited' | 'errorsShown' | 'longestTaskMs',
   ) => summarize(reaches.map((reach) => reach[key]))
   return {
     dialogs: options.dialogs,
@@ -227,7 +227,7 @@ export async function measureScale(
       loadMs: pickReach('loadMs'),
       requests: pickReach('requests'),
       rateLimited: pickReach('rateLimited'),
-      alertsShown: pickReach('alertsShown'),
+      errorsShown: pickReach('errorsShown'),
       longestTaskMs: pickReach('longestTaskMs'),
     },
   }

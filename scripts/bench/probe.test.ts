@@ -1,0 +1,52 @@
+// @vitest-environment jsdom
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { beforeAll, describe, expect, it } from 'vitest'
+// Its types only (window.__bench): under a DOM environment Vitest serves `new URL(…,
+// import.meta.url)` over http, so PROBE_PATH cannot be computed here.
+import type { BenchProbe } from './probe.ts'
+
+beforeAll(() => {
+  // Installed as the bench installs it into the frame: the file's text, run as a script.
+  new Function(readFileSync(join(import.meta.dirname, 'probe.browser.js'), 'utf8'))()
+})
+
+/** The number of failures the probe counts on a page holding `body`. */
+function errorsShownIn(body: string): number {
+  document.body.innerHTML = body
+  const probe: BenchProbe = window.__bench
+  return probe.errorsShown()
+}
+
+/** The app's toast region (UndoToast.tsx): a role="status" region holding one toast. */
+const toast = (tone: 'error' | 'neutral') =>
+  `<div class="toast-region" role="status" aria-live="polite">
+     <div class="toast toast--${tone}"><span class="toast__text">…</span></div>
+   </div>`
+/** A row's failure (DialogRow.tsx). */
+const rowFailure = `<div data-dialog-id="chat5"><div class="dialog-row__failure" role="alert">…</div></div>`
+
+describe('errors shown, as the bench counts them in the frame', () => {
+  it('count an error toast in the role="status" region', () => {
+    expect(errorsShownIn(toast('error'))).toBe(1)
+  })
+
+  it('count a failure shown in a row as role="alert"', () => {
+    expect(errorsShownIn(rowFailure)).toBe(1)
+  })
+
+  it('count both, and nothing for a neutral toast or an empty region', () => {
+    expect(errorsShownIn(`${toast('error')}${rowFailure}${rowFailure}`)).toBe(3)
+    expect(errorsShownIn(`${toast('neutral')}<p role="status">Loading…</p>`)).toBe(0)
+  })
+
+  it('count one failure once when an alert is styled as an error too', () => {
+    const listError = `<div class="list-status list-status--error" role="alert">
+      <p class="list-status__text list-status__text--error">…</p></div>`
+    expect(errorsShownIn(listError)).toBe(1)
+  })
+
+  it('leave an error-styled element alone when it is no live region', () => {
+    expect(errorsShownIn('<div class="field--error">…</div>')).toBe(0)
+  })
+})
