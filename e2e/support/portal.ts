@@ -30,7 +30,10 @@ export interface TruthDialog {
   /** `SONET_GROUP` for workgroup chats (then `entityId` is the group id, i.e. `sg<entityId>`). */
   entityType?: string
   entityId?: string
-  /** A colleague without a dialog yet (`options.default_user_record`): not a dialog to mark. */
+  /**
+   * A colleague without a dialog yet (`options.default_user_record`, no message): not a dialog
+   * to mark.
+   */
   placeholder: boolean
   /** The last message read, and the newest message's id. */
   lastId: number

@@ -162,7 +162,7 @@ export interface TruthDialog {
   chatType: unknown
   entityType: unknown
   entityId: unknown
-  /** A colleague without a dialog yet (`options.default_user_record`). */
+  /** A colleague without a dialog yet: `options.default_user_record` and no message. */
   placeholder: boolean
   /** The last message read (`last_id`) and the newest message's id (`message.id`). */
   lastId: unknown
