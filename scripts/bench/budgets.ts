@@ -28,6 +28,11 @@ export const BUDGETS = {
   /** From the last script arriving to the first im.recent.list request leaving (REST 0 ms). */
   listAfterScriptsMs: 40,
   markOneRequests: 1,
+  /**
+   * A bulk change may take ⌈this × dialogs changed ÷ 50⌉ write requests: two commands per dialog
+   * (its manual mark and its messages read), 50 to a batch.
+   */
+  bulkCommandsPerDialog: 2,
   rateLimitErrorsShown: 0,
   rowsInDom: 100,
   /** Longest main-thread task while scrolling through and loading every page. */
@@ -132,15 +137,24 @@ export function checkBudgets(results: BenchResults): Check[] {
   }
   if (network) {
     const bulk = network.runs.flatMap((run) => (run.markAll ? [run.markAll] : []))
-    const commands = Math.min(...bulk.map((run) => run.commands))
+    // Runs written before the portal's changes were read have no count: nothing to hold them to.
+    const counts = bulk.map((run) =>
+      typeof run.dialogsChanged === 'number' ? run.dialogsChanged : NaN,
+    )
+    // The fewest dialogs any run changed: the limit the portal's own state allows in every run.
+    const changed = Math.min(...counts)
     const bulkInvalid =
-      bulk.length < network.runs.length
-        ? 'the bulk controls were not found'
-        : bulk.some((run) => !run.completed)
-          ? 'the portal did not hold every dialog as read at the end'
-          : commands <= 0
-            ? 'no change was sent'
-            : null
+      network.runs.length === 0
+        ? 'no run'
+        : bulk.length < network.runs.length
+          ? 'the bulk controls were not found'
+          : bulk.some((run) => !run.completed)
+            ? 'the portal did not hold every dialog as read at the end'
+            : Number.isNaN(changed)
+              ? 'the dialogs the portal changed were not read'
+              : changed <= 0
+                ? 'the portal held no dialog changed'
+                : null
     checks.push(
       check(
         'requests to mark 1 dialog (writes)',
@@ -150,17 +164,17 @@ export function checkBudgets(results: BenchResults): Check[] {
         false,
       ),
       check(
-        `requests to mark ${network.dialogs} dialogs (writes, ≤ ⌈commands ÷ ${BATCH_COMMANDS}⌉)`,
+        `requests to mark ${network.dialogs} dialogs (writes, ≤ ⌈${BUDGETS.bulkCommandsPerDialog} × dialogs changed ÷ ${BATCH_COMMANDS}⌉)`,
         { value: network.markAll?.max, invalid: bulkInvalid },
         'req',
-        Math.ceil(Math.max(commands, 0) / BATCH_COMMANDS),
+        bulkInvalid ? 0 : Math.ceil((BUDGETS.bulkCommandsPerDialog * changed) / BATCH_COMMANDS),
         false,
       ),
       check(
         'errors shown to the user (alerts and error toasts) after rate-limited traffic',
         {
           value: network.errorsShown?.max,
-          invalid: network.runs.length === 0 ? 'no run' : bulkInvalid,
+          invalid: bulkInvalid,
         },
         '',
         BUDGETS.rateLimitErrorsShown,

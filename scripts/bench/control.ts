@@ -1,5 +1,5 @@
 import * as control from '../../e2e/support/portal.ts'
-import type { RequestCounts } from '../../e2e/support/portal.ts'
+import type { RequestCounts, TruthDialog } from '../../e2e/support/portal.ts'
 
 export { control }
 export type { RequestCounts }
@@ -40,6 +40,24 @@ export function writeCommands(counts: RequestCounts): number {
     (sum, method) => sum + (counts.commands[method] ?? 0) + (counts.byMethod[method] ?? 0),
     0,
   )
+}
+
+/** What a bulk change can alter in a dialog the portal holds. */
+export type DialogState = Pick<TruthDialog, 'id' | 'unread' | 'counter'>
+
+/**
+ * Dialogs the portal holds changed between two readings of its truth: the manual mark or the
+ * unread counter differs. A dialog missing from either reading is no change of a dialog.
+ */
+export function dialogsChanged(
+  before: readonly DialogState[],
+  after: readonly DialogState[],
+): number {
+  const was = new Map(before.map((dialog) => [String(dialog.id), dialog]))
+  return after.filter((dialog) => {
+    const old = was.get(String(dialog.id))
+    return old !== undefined && (old.unread !== dialog.unread || old.counter !== dialog.counter)
+  }).length
 }
 
 export { sleep }

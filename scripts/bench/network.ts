@@ -2,6 +2,7 @@ import type { Frame } from '@playwright/test'
 import { waitInFrame, type Harness } from './harness.ts'
 import {
   control,
+  dialogsChanged,
   settledRequests,
   sleep,
   writeCommands,
@@ -29,8 +30,12 @@ export interface Counted {
 export interface NetworkRun {
   firstScreen: Counted
   markOne: Counted
-  /** null: the bulk controls are not in the app (yet). */
-  markAll: (Counted & { completed: boolean; ms: number; commands: number }) | null
+  /**
+   * null: the bulk controls are not in the app (yet). `dialogsChanged`: the dialogs the portal
+   * holds changed afterwards (mark or unread counter), from its truth before and after.
+   */
+  markAll:
+    (Counted & { completed: boolean; ms: number; commands: number; dialogsChanged: number }) | null
   rateLimited: number
   /** Failures on screen after everything, in any live region (alerts, error toasts). */
   errorsShown: number
@@ -47,6 +52,8 @@ export interface NetworkResult {
   markAllMs: Summary | null
   /** Changes sent (im.recent.unread and im.dialog.read, in batches or alone). */
   markAllCommands: Summary | null
+  /** Dialogs the portal holds changed after the bulk change. */
+  markAllDialogsChanged: Summary | null
   rateLimited: Summary | null
   errorsShown: Summary | null
 }
@@ -65,6 +72,7 @@ async function markAll(frame: Frame, portalUrl: string, timeoutMs: number) {
     .getByRole('checkbox', { name: /^Select all/ })
     .or(frame.getByRole('button', { name: /^Select all/ }))
   if ((await selectAll.count()) === 0) return null
+  const before = (await control.truth(portalUrl)).dialogs
   await control.resetRequests(portalUrl)
   const started = Date.now()
   await selectAll.first().click()
@@ -87,6 +95,7 @@ async function markAll(frame: Frame, portalUrl: string, timeoutMs: number) {
     completed,
     ms,
     commands: writeCommands(counts),
+    dialogsChanged: dialogsChanged(before, (await control.truth(portalUrl)).dialogs),
   }
 }
 
@@ -148,6 +157,7 @@ export async function measureNetwork(
     markAllTotal: summarize(bulk.map((run) => run.total)),
     markAllMs: summarize(bulk.map((run) => run.ms)),
     markAllCommands: summarize(bulk.map((run) => run.commands)),
+    markAllDialogsChanged: summarize(bulk.map((run) => run.dialogsChanged)),
     rateLimited: summarize(runs.map((run) => run.rateLimited)),
     errorsShown: summarize(runs.map((run) => run.errorsShown)),
   }

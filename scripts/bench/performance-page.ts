@@ -54,7 +54,8 @@ export function renderFigures(results: BenchResults): string {
     )
     if (bulk)
       other.push(
-        `marking ${network.dialogs} dialogs sends ${p50(network.markAllCommands)} changes in ` +
+        `marking ${network.dialogs} dialogs changes ${p50(network.markAllDialogsChanged)} of them ` +
+          `on the portal with ${p50(network.markAllCommands)} changes sent in ` +
           `${p50(network.markAll)} requests (${p50(network.markAllTotal)} with the reads), ` +
           `${p50(network.rateLimited)} answered 503 QUERY_LIMIT_EXCEEDED`,
       )

@@ -179,6 +179,11 @@ function networkTable(results: BenchResults): string[] {
           spread(network.markAll),
         ],
         [
+          `to mark ${network.dialogs} dialogs: dialogs the portal changed`,
+          network.markAllDialogsChanged?.median,
+          spread(network.markAllDialogsChanged),
+        ],
+        [
           `to mark ${network.dialogs} dialogs: changes sent (commands)`,
           network.markAllCommands?.median,
           spread(network.markAllCommands),
