@@ -50,8 +50,8 @@ function windowOf(params: Params): Window {
 }
 
 /**
- * The ORM query of Chat::getMessages. A LIMIT ≤ 0 is passed on as is; the report behind this
- * portal could not verify what it does, and the portal takes it as no limit.
+ * The ORM query of Chat::getMessages. REST passes a LIMIT ≤ 0 on as it is; what the query then
+ * does was not traced in the module's code, and the portal takes it as no limit.
  */
 function select(messages: readonly PortalMessage[], window: Window): PortalMessage[] {
   const take = (list: PortalMessage[]) => (window.limit > 0 ? list.slice(0, window.limit) : list)
@@ -65,31 +65,33 @@ function select(messages: readonly PortalMessage[], window: Window): PortalMessa
   return take(older.reverse())
 }
 
+interface Page {
+  messages: PortalMessage[]
+  /** How many of the first messages have their authors listed in `users`. */
+  withAuthors: number
+}
+
 /**
  * Which messages Chat::getMessages returns, in its order. With neither FIRST_ID nor LAST_ID and
  * something unread: counter ≤ limit widens the page by the counter; counter > limit starts from
  * the unread — the first `limit` after the cursor, reversed, then `limit` older than the first
  * unread one (a second getMessages call, whose authors do not reach `users`).
  */
-function page(
-  item: RecentItem,
-  history: DialogHistory,
-  window: Window,
-): { messages: PortalMessage[]; authorsFrom: number } {
+function page(item: RecentItem, history: DialogHistory, window: Window): Page {
   const counter = history.unread.size
   if (window.firstId !== undefined || window.lastId !== undefined || counter === 0) {
     const messages = select(history.messages, window)
-    return { messages, authorsFrom: messages.length }
+    return { messages, withAuthors: messages.length }
   }
   if (counter <= window.limit) {
     const messages = select(history.messages, { limit: window.limit + counter })
-    return { messages, authorsFrom: messages.length }
+    return { messages, withAuthors: messages.length }
   }
   const cursor = typeof item.last_id === 'number' ? item.last_id : 0
   const unread = select(history.messages, { firstId: cursor, limit: window.limit }).reverse()
   const firstUnread = Math.min(...history.unread)
   const older = select(history.messages, { lastId: firstUnread, limit: window.limit })
-  return { messages: [...unread, ...older], authorsFrom: unread.length }
+  return { messages: [...unread, ...older], withAuthors: unread.length }
 }
 
 /** A message as the answer lists it (keys lower-cased; `params` holds the CODE param, if any). */
@@ -148,12 +150,12 @@ export const imDialogMessagesGet: MethodHandler = (params, { userId, store }) =>
   const history = store.histories.of(item, userId)
   if (!history) return { result: { chat_id: chatId, messages: [], users: [], files: [] } }
   const cursor = typeof item.last_id === 'number' ? item.last_id : 0
-  const { messages, authorsFrom } = page(item, history, window)
+  const { messages, withAuthors } = page(item, history, window)
   return {
     result: {
       chat_id: chatId,
       messages: messages.map((message) => formatMessage(message, chatId, cursor)),
-      users: authorsOf(messages.slice(0, authorsFrom), peopleOf(state.items)),
+      users: authorsOf(messages.slice(0, withAuthors), peopleOf(state.items)),
       files: [],
     },
   }
