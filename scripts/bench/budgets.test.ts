@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { BUDGETS, brokenBudgets, checkBudgets } from './budgets.ts'
 import type { BenchResults } from './results.ts'
+import { summarize } from './stats.ts'
 
 /** The committed full run, as a realistic starting point for each case. */
 const committed = (): BenchResults =>
@@ -82,6 +83,17 @@ describe('bench budgets', () => {
       const results = healthySmoke()
       const network = results.network!
       network.markOne = { ...network.markOne!, min: writes, max: writes, median: writes }
+      expect(broken(results)).toEqual(['requests to mark 1 dialog (writes)'])
+    }
+  })
+
+  it('hold one mark to the most requests any run took, and fail a run that sent none', () => {
+    for (const samples of [
+      [1, 1, 2, 1, 1],
+      [1, 0, 1, 1, 1],
+    ]) {
+      const results = healthySmoke()
+      results.network!.markOne = summarize(samples)
       expect(broken(results)).toEqual(['requests to mark 1 dialog (writes)'])
     }
   })
