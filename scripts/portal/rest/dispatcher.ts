@@ -1,4 +1,5 @@
 import { restErrors } from './errors.ts'
+import { imDialogGet } from './dialog-get.ts'
 import { upperCaseNames } from './params.ts'
 import type { Params } from './params.ts'
 import type { MethodContext, MethodHandler, MethodResult } from './types.ts'
@@ -22,6 +23,7 @@ const METHODS: Record<string, MethodHandler> = {
   'im.dialog.unread': imDialogUnread,
   'im.counters.get': imCountersGet,
   'im.dialog.messages.get': imDialogMessagesGet,
+  'im.dialog.get': imDialogGet,
   // The private aliases run the same handlers (CIMRestService::OnRestServiceBuildDescription).
   'im.search.user.list': imSearchUserList,
   'im.search.user': imSearchUserList,

@@ -74,7 +74,10 @@ function searchableChats(store: PortalStore, userId: number): RecentItem[] {
 }
 
 /** A chat as Chat::formatChatData lists it, lower-cased by Chat::toJson. */
-function chatObject(item: RecentItem, { userId, store }: MethodContext): Record<string, unknown> {
+export function chatObject(
+  item: RecentItem,
+  { userId, store }: MethodContext,
+): Record<string, unknown> {
   const chat = isPlainObject(item.chat) ? item.chat : {}
   const history = store.histories.of(item, userId)
   const unread = history ? [...history.unread] : []
