@@ -9,6 +9,7 @@ import { brokenBudgets, checkBudgets } from './budgets.ts'
 import { buildApp, measureBundle } from './bundle.ts'
 import { measureColdStart } from './cold-start.ts'
 import { startHarness } from './harness.ts'
+import { describeLoad, loadFigures, readLoad } from './load.ts'
 import { measureNetwork } from './network.ts'
 import { PAGE, RESULTS, updatePage } from './performance-page.ts'
 import { renderReport, writeResults } from './report.ts'
@@ -75,6 +76,10 @@ async function section<T>(name: Section, run: () => Promise<T>): Promise<T | nul
   }
 }
 
+// Figures are taken on a quiet machine: a run that started or ended busy says so.
+const loadBefore = readLoad()
+console.log(describeLoad('before', loadBefore))
+
 const scratch = await mkdtemp(join(tmpdir(), 'unread-bench-'))
 const distDir = join(scratch, 'dist')
 let exitCode = 0
@@ -85,7 +90,7 @@ try {
   const harness = await startHarness(distDir)
   let partial: Omit<
     BenchResults,
-    'budgets' | 'generatedAt' | 'mode' | 'machine' | 'settings' | 'errors'
+    'budgets' | 'generatedAt' | 'mode' | 'machine' | 'settings' | 'load' | 'underLoad' | 'errors'
   >
   try {
     partial = {
@@ -102,6 +107,8 @@ try {
   } finally {
     await harness.close()
   }
+  const loadAfter = readLoad()
+  console.log(describeLoad('after', loadAfter))
   const results: BenchResults = {
     generatedAt: new Date().toISOString(),
     mode: smoke ? 'smoke' : 'full',
@@ -112,6 +119,7 @@ try {
       chromium: harness.browserVersion,
     },
     settings,
+    ...loadFigures(loadBefore, loadAfter),
     ...partial,
     budgets: [],
     errors,

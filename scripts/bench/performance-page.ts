@@ -5,6 +5,7 @@ import { readFile, writeFile } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
 import { format, resolveConfig } from 'prettier'
 import { checkBudgets } from './budgets.ts'
+import { underLoadNote } from './load.ts'
 import type { BenchResults } from './results.ts'
 import type { Summary } from './stats.ts'
 
@@ -23,10 +24,12 @@ const p50 = (summary: Summary | null | undefined, digits = 0) => n(summary?.medi
 /** The figures' Markdown: the budget table, then the figures without a budget. */
 export function renderFigures(results: BenchResults): string {
   const { machine, network, scale, bundle, toggle, coldStart } = results
+  const underLoad = underLoadNote(results)
   const lines = [
     `Figures of the ${results.mode} run of ${results.generatedAt.slice(0, 10)} (${machine.cpus} CPUs, ` +
       `Chromium ${machine.chromium} headless, Node ${machine.node}):`,
     '',
+    ...(underLoad ? [`**${underLoad}**`, ''] : []),
     '| figure | budget | measured | |',
     '| --- | --- | --- | --- |',
     ...checkBudgets(results).map((check) => {

@@ -2,6 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import { format, resolveConfig } from 'prettier'
 import type { Check } from './budgets.ts'
+import { underLoadNote } from './load.ts'
 import type { BenchResults } from './results.ts'
 import type { Summary } from './stats.ts'
 
@@ -248,8 +249,10 @@ function budgetLines(checks: Check[], mode: BenchResults['mode']): string[] {
 }
 
 export function renderReport(results: BenchResults): string {
+  const underLoad = underLoadNote(results)
   return [
     `Unread marks bench — ${results.mode}, ${results.machine.cpus} CPUs, Node ${results.machine.node}, Chromium ${results.machine.chromium}`,
+    ...(underLoad ? [`\n!! ${underLoad}`] : []),
     ...coldStartTable(results),
     ...toggleTable(results),
     ...scaleTable(results),

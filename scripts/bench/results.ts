@@ -11,6 +11,10 @@ export interface BenchResults {
   mode: 'full' | 'smoke'
   machine: { cpus: number; memoryGb: number; node: string; chromium: string }
   settings: Record<string, unknown>
+  /** The 1-minute load average (os.loadavg) before and after the run, on `cores` cores. */
+  load: { before: number; after: number; cores: number }
+  /** Either load figure above half the cores: the run shared the machine (see load.ts). */
+  underLoad: boolean
   coldStart: ColdStartResult[] | null
   toggle: ToggleResult | null
   scale: ScaleResult | null
