@@ -3,7 +3,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react'
 import { usePortal } from '../../../bitrix24/portal-context.tsx'
 import { recentListQueryOptions, REFRESH_INTERVAL_MS } from '../api/list-query.ts'
 import { createEntryCollector, type ListEntry } from '../model/collect.ts'
-import { useLaidUnder } from './use-laid-under.ts'
+import { layEntriesUnder, useLaidUnder } from './use-laid-under.ts'
 import type { RecentFilter } from '../model/filters.ts'
 import type { RecentListPayload } from '../api/payload.ts'
 
@@ -59,10 +59,10 @@ export function useRecentList(filter: RecentFilter, userId: number) {
       result = await fetchNextPage()
     if (result.isError) throw result.error
     return {
-      entries: result.data ? collect(result.data.pages, userId) : [],
+      entries: result.data ? layEntriesUnder(queryClient, collect(result.data.pages, userId)) : [],
       complete: !result.hasNextPage,
     }
-  }, [fetchNextPage, collect, userId])
+  }, [fetchNextPage, collect, userId, queryClient])
 
   return { query, entries, loadMore, loadAll }
 }
