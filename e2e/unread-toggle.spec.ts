@@ -8,6 +8,7 @@ import {
   test,
   type AppHandle,
   type TruthDialog,
+  waitingLines,
 } from './support/fixtures.ts'
 
 async function serverDialog(portalUrl: string, id: TruthDialog['id']) {
@@ -24,7 +25,7 @@ test('the list shows exactly the portal’s dialogs, with the unread rule applie
 }) => {
   const app = await launch(page)
   const { dialogs, queued } = await control.truth(portalUrl)
-  const listed = [...queued, ...dialogs.filter((d) => !d.placeholder)]
+  const listed = [...waitingLines(queued), ...dialogs.filter((d) => !d.placeholder)]
   await expect(app.row(listed[0]!.id)).toBeVisible()
   expect(await app.allRows()).toEqual(listed.map((d) => [String(d.id), String(isUnread(d))]))
 })
@@ -194,7 +195,7 @@ test('paging past 400 dialogs shows each dialog exactly once', async ({ page, po
   expect(dialogs).toHaveLength(450)
   // The rows: the queued open-line sessions once, then every dialog (colleague placeholders are not).
   const listed = [
-    ...queued.map((q) => String(q.id)),
+    ...waitingLines(queued).map((q) => String(q.id)),
     ...dialogs.filter((d) => !d.placeholder).map((d) => String(d.id)),
   ]
   await expect(app.rows.first()).toBeVisible()

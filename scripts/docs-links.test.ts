@@ -41,6 +41,15 @@ const anchorsOf = (markdown: string) =>
       .map((line) => slug(line.replace(/^#+\s+/, ''))),
   )
 
+/** Every file under a folder of the repository, as a path from its root. */
+function filesUnder(dir: string): string[] {
+  return readdirSync(join(REPO, dir), { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name)
+    if (entry.isDirectory()) return entry.name === 'node_modules' ? [] : filesUnder(path)
+    return [path]
+  })
+}
+
 describe('links in the README and docs/', () => {
   it('finds the pages and their links', () => {
     expect(pages.length).toBeGreaterThan(1)
@@ -76,14 +85,10 @@ describe('citations of docs/bitrix24-facts.md in the code', () => {
       .map((line) => line.replace(/^#+\s+/, '').trim())
       .flatMap((heading) => [heading, heading.split(':')[0]!]),
   )
-  const sources = (dir: string): string[] =>
-    readdirSync(join(REPO, dir), { withFileTypes: true }).flatMap((entry) => {
-      const path = join(dir, entry.name)
-      if (entry.isDirectory()) return entry.name === 'node_modules' ? [] : sources(path)
-      return /\.(ts|tsx)$/.test(entry.name) ? [path] : []
-    })
   const self = relative(REPO, fileURLToPath(import.meta.url))
-  const files = ['src', 'scripts', 'e2e'].flatMap(sources).filter((file) => file !== self)
+  const files = ['src', 'scripts', 'e2e']
+    .flatMap(filesUnder)
+    .filter((file) => file !== self && /\.(ts|tsx)$/.test(file))
 
   it('finds citations to check', () => {
     const cited = files.some((file) =>
@@ -101,4 +106,14 @@ describe('citations of docs/bitrix24-facts.md in the code', () => {
       expect(cited.filter((section) => !headings.has(section))).toEqual([])
     })
   }
+})
+
+// A clone of the repository alone must hold every fact its code cites: the team's shared notes
+// outside it are not there.
+it('no code cites the protocol notes outside the repository', () => {
+  const outside = ['src', 'scripts', 'e2e', '.ci']
+    .flatMap((dir) => (existsSync(join(REPO, dir)) ? filesUnder(dir) : []))
+    .filter((file) => file !== relative(REPO, fileURLToPath(import.meta.url)))
+    .filter((file) => readFileSync(join(REPO, file), 'utf8').includes('PROTOCOL.md'))
+  expect(outside).toEqual([])
 })

@@ -110,6 +110,10 @@ export type TruthDialog = control.TruthDialog
 /** The unread rule, on the server's data: the manual mark or unread messages. */
 export const isUnread = (d: Pick<TruthDialog, 'unread' | 'counter'>) => d.unread || d.counter > 0
 
+/** The open-line sessions waiting in the queue: its null entries (a portal's too) show nothing. */
+export const waitingLines = <T>(queued: readonly (T | null)[]): T[] =>
+  queued.filter((line): line is T => line !== null)
+
 /** The user's dialogs the list shows, in the server's order: colleague placeholders left out. */
 export async function listedDialogs(portalUrl: string): Promise<TruthDialog[]> {
   return (await control.truth(portalUrl)).dialogs.filter((d) => !d.placeholder)
@@ -126,7 +130,10 @@ export async function firstReadDialog(portalUrl: string): Promise<TruthDialog> {
 export async function serverUnread(portalUrl: string): Promise<Map<string, boolean>> {
   const { dialogs, queued } = await control.truth(portalUrl)
   return new Map(
-    [...dialogs.filter((d) => !d.placeholder), ...queued].map((d) => [String(d.id), isUnread(d)]),
+    [...dialogs.filter((d) => !d.placeholder), ...waitingLines(queued)].map((d) => [
+      String(d.id),
+      isUnread(d),
+    ]),
   )
 }
 
