@@ -65,7 +65,22 @@ export default defineConfig({
   preview: { host: 'localhost', port: 4173, strictPort: true },
   // Every browser Bitrix24 supports (its desktop app's Chromium, the mobile apps' WebViews) knows
   // modulepreload; the polyfill would only add bytes to the first load.
-  build: { target: 'es2022', modulePreload: { polyfill: false } },
+  build: {
+    target: 'es2022',
+    modulePreload: { polyfill: false },
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: [
+            {
+              name: 'shared',
+              test: /src[\\/](bitrix24[\\/]rest|features[\\/]recent[\\/]api[\\/]list-query)/,
+            },
+          ],
+        },
+      },
+    },
+  },
   test: {
     // A test's time limit only catches work that never ends; on a busy shared machine a normal
     // component test can take seconds, so the limit sits far above that.

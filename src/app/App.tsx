@@ -7,6 +7,7 @@ import { BootErrorBoundary } from '../features/boot/BootErrorBoundary.tsx'
 import { BootFailureScreen, ConnectingScreen } from '../features/boot/BootScreens.tsx'
 import { RecentScreen } from '../features/recent/components/RecentScreen.tsx'
 import { I18nProvider } from '../i18n/i18n-context.tsx'
+import { launchLanguage } from '../i18n/languages.ts'
 import { connect, isMessageMenu } from './boot.ts'
 
 // The install page is opened once per portal: its code stays out of the initial bundle.
@@ -22,11 +23,6 @@ const MessageMenuScreen = lazy(() =>
     default: module.MessageMenuScreen,
   })),
 )
-
-/** Before getInitData answers, the launch URL's LANG (set by the portal) is the best guess. */
-function launchLanguage(): string {
-  return new URLSearchParams(window.location.search).get('LANG') ?? navigator.language.slice(0, 2)
-}
 
 function PortalApp() {
   const portal = usePortal()

@@ -50,3 +50,13 @@ export function resolveLanguage(code: string): Language {
     dir: RTL_LANGUAGES.has(portal) ? 'rtl' : 'ltr',
   }
 }
+
+/**
+ * The language to start in, before getInitData answers: the launch URL's LANG (the portal puts it
+ * there), else the browser's.
+ */
+export function launchLanguage(): PortalLanguage {
+  const lang =
+    new URLSearchParams(window.location.search).get('LANG') ?? navigator.language.slice(0, 2)
+  return resolveLanguage(lang).portal
+}

@@ -1,21 +1,19 @@
 import type { Catalog } from './catalog.ts'
 import type { PortalLanguage } from './languages.ts'
-import { settled, trackSettled } from '../lib/settled-promise.ts'
-import en from './messages/en.ts'
+import { trackSettled } from '../lib/settled-promise.ts'
 
-// English ships in the main bundle as the fallback; every other language is its own chunk.
-const lazyCatalogs = import.meta.glob<{ default: Catalog }>([
-  './messages/*.ts',
-  '!./messages/en.ts',
-])
+// Every language is its own chunk, English too: a portal's users need one, and the first screen
+// is painted without the others. The launch asks for it before the handshake (app/start.ts).
+const catalogs = import.meta.glob<{ default: Catalog }>('./messages/*.ts')
 
-const cache = new Map<PortalLanguage, Promise<Catalog>>([['en', settled<Catalog>(en)]])
+const cache = new Map<PortalLanguage, Promise<Catalog>>()
 
 export function loadCatalog(lang: PortalLanguage): Promise<Catalog> {
   let pending = cache.get(lang)
   if (!pending) {
-    const load = lazyCatalogs[`./messages/${lang}.ts`]
-    pending = load ? trackSettled(load().then((module) => module.default)) : settled<Catalog>(en)
+    const load = catalogs[`./messages/${lang}.ts`] ?? catalogs['./messages/en.ts']
+    if (!load) throw new Error('the English catalog is missing from the build')
+    pending = trackSettled(load().then((module) => module.default))
     cache.set(lang, pending)
   }
   return pending

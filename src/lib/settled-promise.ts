@@ -22,11 +22,3 @@ export function trackSettled<T>(promise: Promise<T>): Promise<T> {
   )
   return promise
 }
-
-/** A promise `use()` reads synchronously: for values the app already holds. */
-export function settled<T>(value: T): Promise<T> {
-  const promise = Promise.resolve(value) as Tracked<T>
-  promise.status = 'fulfilled'
-  promise.value = value
-  return promise
-}

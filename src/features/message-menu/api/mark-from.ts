@@ -1,6 +1,6 @@
 import type { Portal } from '../../../bitrix24/connection.ts'
 import { callBatch, callMethod, RestError, type BatchOutcome } from '../../../bitrix24/rest.ts'
-import { DialogGoneError } from '../../recent/api/commands.ts'
+import { DialogGoneError } from '../../recent/model/mark-change.ts'
 import { COUNTERS_COMMAND } from '../../recent/api/counters.ts'
 import { PROFILE_COMMAND, readProfileId } from '../../recent/api/current-user.ts'
 import type { DialogPayload, MessagePayload, MessagesPayload } from '../../recent/api/payload.ts'

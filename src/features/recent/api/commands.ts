@@ -2,19 +2,11 @@ import type { InfiniteData, QueryClient } from '@tanstack/react-query'
 import type { Portal } from '../../../bitrix24/connection.ts'
 import { BATCH_LIMIT, callBatch, callMethod, RestError } from '../../../bitrix24/rest.ts'
 import { itemKey, markStateOf } from '../model/dialog.ts'
+import { DialogGoneError, type MarkChange } from '../model/mark-change.ts'
 import { layUnder, type Fact } from '../model/facts.ts'
 import { recentKeys } from './keys.ts'
 import { factOf } from './server-facts.ts'
 import type { RecentItemPayload, RecentListPayload } from './payload.ts'
-
-/** One wish of the user for one dialog. */
-export interface MarkChange {
-  dialogId: number | string
-  /** true → mark unread (the manual mark); false → mark read (messages and mark). */
-  unread: boolean
-}
-
-export const keyOf = (change: MarkChange) => String(change.dialogId)
 
 /** What the app knows of a dialog on the server: the unread rule's two halves. */
 export interface KnownState {
@@ -31,14 +23,6 @@ interface Command {
 export interface Plan {
   change: MarkChange
   commands: Command[]
-}
-
-/** im.recent.unread or im.dialog.read answered `false`: the portal has no such dialog for this user. */
-export class DialogGoneError extends Error {
-  constructor() {
-    super('The dialog no longer exists')
-    this.name = 'DialogGoneError'
-  }
 }
 
 /**

@@ -1,22 +1,13 @@
 import { MutationObserver, type MutationOptions, type QueryClient } from '@tanstack/react-query'
 import type { Portal } from '../../../bitrix24/connection.ts'
 import { afterNextPaint } from '../../../lib/after-next-paint.ts'
-import {
-  cachedStates,
-  keyOf,
-  packPlans,
-  planChange,
-  sendPack,
-  type KnownState,
-  type MarkChange,
-} from './commands.ts'
+import { ChangeFailedError, keyOf, nextWriteId, type MarkChange } from '../model/mark-change.ts'
+import { cachedStates, packPlans, planChange, sendPack, type KnownState } from './commands.ts'
 import { factOfChange, isUnreadFact, type Fact } from '../model/facts.ts'
 import { isOutcomeUnknown } from '../model/failure-reason.ts'
 import { markScope, recentKeys } from './keys.ts'
 import { factFrom, fetchPortalUnread } from './portal-unread.ts'
 import { learn } from './server-facts.ts'
-
-export { keyOf, type MarkChange }
 
 export interface MarkVariables {
   /** Increases with every change the user asks for: the order writes must reach the server in. */
@@ -38,9 +29,6 @@ export interface BulkOutcome {
   /** Not sent because the user cancelled. */
   cancelled: MarkChange[]
 }
-
-let lastWriteId = 0
-export const nextWriteId = () => ++lastWriteId
 
 function pendingEarlierWrite(queryClient: QueryClient, waiting: MarkVariables) {
   const keys = new Set(waiting.changes.map(keyOf))
@@ -106,18 +94,6 @@ export interface MarkListeners {
   onFailed(change: MarkChange, error: Error, truth: Fact | undefined): void
 }
 
-/** A change that did not happen, and what the server holds instead (when it could be read). */
-export class ChangeFailedError extends Error {
-  override readonly cause: Error
-  readonly truth: Fact | undefined
-  constructor(cause: Error, truth?: Fact) {
-    super(cause.message)
-    this.name = cause.name
-    this.cause = cause
-    this.truth = truth
-  }
-}
-
 /**
  * After a failure whose outcome is unknown (the answer was lost, timed out, or the server failed
  * midway), what the server holds of the changes' dialogs, read back in one request — learnt and
@@ -161,7 +137,7 @@ function confirm(queryClient: QueryClient, listeners: MarkListeners, changes: Ma
   listeners.onLearnt(facts)
 }
 
-function markOneOptions(
+export function markOneOptions(
   portal: Portal,
   queryClient: QueryClient,
   listeners: MarkListeners,
@@ -264,13 +240,6 @@ async function sendInPacks(
   }
 }
 
-export interface MarkActions {
-  /** One dialog, one click: its own request, in click order with the dialog's other changes. */
-  markOne(change: MarkChange): void
-  /** Many dialogs: batches of 50 commands, progress, cancel, and every change's own outcome. */
-  markMany(changes: MarkChange[], options?: BulkOptions): Promise<BulkOutcome>
-}
-
 export interface BulkOptions {
   /** What the portal's counters say of dialogs the lists may not hold. */
   known?: ReadonlyMap<string, KnownState>
@@ -278,25 +247,15 @@ export interface BulkOptions {
   onProgress?: (settled: number, total: number) => void
 }
 
-export function createMarkActions(
+/** Many dialogs at once: see MarkActions.markMany. */
+export function markMany(
   portal: Portal,
   queryClient: QueryClient,
   listeners: MarkListeners,
-): MarkActions {
-  const bulk = (variables: Omit<MarkVariables, 'writeId'>) =>
-    new MutationObserver(queryClient, markManyOptions(portal, queryClient, listeners)).mutate({
-      writeId: nextWriteId(),
-      ...variables,
-    })
-  return {
-    markOne(change) {
-      const observer = new MutationObserver(
-        queryClient,
-        markOneOptions(portal, queryClient, listeners, keyOf(change)),
-      )
-      // The outcome is read from the mutation cache (see usePendingMarks); nothing to await here.
-      observer.mutate({ writeId: nextWriteId(), changes: [change] }).catch(() => {})
-    },
-    markMany: (changes, options = {}) => bulk({ changes, ...options }),
-  }
+  variables: Omit<MarkVariables, 'writeId'>,
+): Promise<BulkOutcome> {
+  return new MutationObserver(queryClient, markManyOptions(portal, queryClient, listeners)).mutate({
+    writeId: nextWriteId(),
+    ...variables,
+  })
 }

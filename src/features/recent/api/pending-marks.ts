@@ -2,7 +2,8 @@ import { useMutationState, useQueryClient } from '@tanstack/react-query'
 import { useCallback, useMemo } from 'react'
 import { recentKeys } from './keys.ts'
 import type { Fact } from '../model/facts.ts'
-import { ChangeFailedError, keyOf, type MarkChange, type MarkVariables } from './marks.ts'
+import { ChangeFailedError, keyOf, type MarkChange } from '../model/mark-change.ts'
+import type { MarkVariables } from './marks.ts'
 
 export interface RowFailure {
   mutationId: number

@@ -20,7 +20,6 @@ import { useUserSetting } from '../hooks/use-user-setting.ts'
 import { BulkBar } from './BulkBar.tsx'
 import { DialogList } from './DialogList.tsx'
 import { FilterTabs } from './FilterTabs.tsx'
-import { ListError } from './ListError.tsx'
 import { ListFooter } from './ListFooter.tsx'
 import { OfflineBanner } from './OfflineBanner.tsx'
 import { RecentEmpty } from './RecentEmpty.tsx'
@@ -32,6 +31,10 @@ import './recent.css'
 // Opened on demand, never on the first screen: their code loads when first asked for.
 const ShortcutsHelp = lazy(() =>
   import('./ShortcutsHelp.tsx').then((module) => ({ default: module.ShortcutsHelp })),
+)
+// The list's error screen: never on the way to the first rows.
+const ListError = lazy(() =>
+  import('./ListError.tsx').then((module) => ({ default: module.ListError })),
 )
 const ConfirmDialog = lazy(() =>
   import('./ConfirmDialog.tsx').then((module) => ({ default: module.ConfirmDialog })),
@@ -119,7 +122,9 @@ export function RecentScreen() {
         </p>
       ) : query.isError && query.data === undefined ? (
         // A failed background refresh keeps the rows it has; only a list that never came is an error.
-        <ListError error={query.error} onRetry={() => void query.refetch()} />
+        <Suspense fallback={null}>
+          <ListError error={query.error} onRetry={() => void query.refetch()} />
+        </Suspense>
       ) : entries.length === 0 ? (
         <RecentEmpty
           search={search}

@@ -18,6 +18,8 @@ async function setup() {
   const fake = createFakePortal(imMethods(server))
   const utils = await renderWithPortal(<RecentScreen />, fake.portal)
   await screen.findByText('Sales')
+  // The code that sends changes comes right after the first rows; the tests below fake the clock.
+  await import('../api/marks.ts')
   return { ...fake, ...utils, server }
 }
 

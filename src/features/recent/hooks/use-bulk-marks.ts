@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react'
 import { useI18n } from '../../../i18n/i18n-context.tsx'
 import type { KnownState } from '../api/commands.ts'
-import type { MarkChange } from '../api/marks.ts'
+import type { MarkChange } from '../model/mark-change.ts'
 import type { BulkProgress } from '../components/BulkBar.tsx'
 import type { MarkTarget } from '../model/dialog.ts'
 import type { RowMarks } from './use-row-marks.ts'

@@ -3,7 +3,6 @@ import { useState } from 'react'
 import { usePortal } from '../../../bitrix24/portal-context.tsx'
 import { useI18n } from '../../../i18n/i18n-context.tsx'
 import type { KnownState } from '../api/commands.ts'
-import { fetchUnreadEverywhere } from '../api/unread-everywhere.ts'
 import { markableOf } from '../model/collect.ts'
 import type { MarkTarget } from '../model/dialog.ts'
 import { describeFailure } from '../model/failure-reason.ts'
@@ -48,6 +47,7 @@ export function useReadAll(sources: ReadAllSources) {
     let asked: Question
     try {
       if (filter === 'all' && !search) {
+        const { fetchUnreadEverywhere } = await import('../api/unread-everywhere.ts')
         asked = await fetchUnreadEverywhere(portal, queryClient)
       } else {
         asked = { targets: markableOf((await list.loadAll()).filter(list.matches)) }

@@ -1,9 +1,11 @@
 import { useQueryClient } from '@tanstack/react-query'
-import { useCallback, useMemo, useRef } from 'react'
+import { useCallback, useEffect, useMemo, useRef } from 'react'
 import { usePortal } from '../../../bitrix24/portal-context.tsx'
 import { useLatestCallback } from '../../../hooks/use-latest-callback.ts'
+import { afterNextPaint } from '../../../lib/after-next-paint.ts'
 import { useI18n } from '../../../i18n/i18n-context.tsx'
-import { createMarkActions, type MarkActions, type MarkChange } from '../api/marks.ts'
+import { createMarkActions, type MarkActions } from '../api/mark-actions.ts'
+import type { MarkChange } from '../model/mark-change.ts'
 import { usePendingMarks, type RowFailure } from '../api/pending-marks.ts'
 import { dialogsOf, type ListEntry } from '../model/collect.ts'
 import { isUnread, type Dialog, type MarkTarget } from '../model/dialog.ts'
@@ -57,6 +59,11 @@ export function useRowMarks(loaded: readonly ListEntry[] | undefined, say: Say, 
     })
     return created
   }, [portal, queryClient, broadcast, announceFailure])
+  // The first rows are painted without the actions' code; it comes right after them.
+  const listed = loaded !== undefined
+  useEffect(() => {
+    if (listed) void afterNextPaint().then(actions.preload)
+  }, [listed, actions])
 
   /** Whether the row shows unread: the latest change on its way, else the server's state. */
   const shownUnread = useCallback(

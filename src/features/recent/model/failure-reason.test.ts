@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { RestError } from '../../../bitrix24/rest.ts'
-import { DialogGoneError } from '../api/commands.ts'
+import { DialogGoneError } from './mark-change.ts'
 import { failureReason } from './failure-reason.ts'
 
 describe('failureReason', () => {

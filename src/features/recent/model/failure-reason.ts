@@ -1,6 +1,6 @@
 import type { TextKey } from '../../../i18n/catalog.ts'
 import type { Translator } from '../../../i18n/translator.ts'
-import { DialogGoneError } from '../api/commands.ts'
+import { DialogGoneError } from './mark-change.ts'
 
 export interface FailureReason {
   key: TextKey
