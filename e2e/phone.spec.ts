@@ -1,7 +1,17 @@
-import { control, expect, launch, test, isUnread } from './support/fixtures.ts'
+import type { Frame, Page } from '@playwright/test'
+import { audit } from './support/axe.ts'
+import {
+  control,
+  expect,
+  isUnread,
+  launch,
+  test,
+  waitingLines,
+  type AppHandle,
+} from './support/fixtures.ts'
 
-// Bitrix24's mobile app: a phone in portrait, touched with a finger. The app fills the width.
-test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true })
+// Narrow screens: the messenger's side panel, a slider on a small laptop, Bitrix24's mobile app.
+// Touched with a finger; the layout is read from the elements' boxes, never from a timer.
 
 /** Runs in the app: every control a finger can reach on screen, with the box it is touched by. */
 function touchTargets() {
@@ -22,44 +32,123 @@ function touchTargets() {
   })
 }
 
-test('at 390 px the first screen fits, reads on one header line and has finger-sized controls', async ({
-  page,
-  portalUrl,
-}) => {
+/** The app's frame (the launch URL carries DOMAIN=). */
+const appFrame = (page: Page): Frame =>
+  page.frames().find((candidate) => candidate.url().includes('DOMAIN='))!
+
+/** Boxes in the app's own viewport. */
+async function box(frame: Frame, selector: string) {
+  return frame
+    .locator(selector)
+    .first()
+    .evaluate((element) => {
+      const { top, bottom, left, right, width, height } = element.getBoundingClientRect()
+      return { top, bottom, left, right, width, height }
+    })
+}
+
+/** All the boxes share one horizontal band: each one's top is above every other one's bottom. */
+function oneLine(boxes: { top: number; bottom: number }[]) {
+  return Math.max(...boxes.map((b) => b.top)) < Math.min(...boxes.map((b) => b.bottom))
+}
+
+async function open(page: Page, width: number): Promise<{ app: AppHandle; frame: Frame }> {
+  await page.setViewportSize({ width, height: 740 })
   const app = await launch(page, { placement: 'IM_NAVIGATION' })
   await expect(app.rows.first()).toBeVisible()
-  const frame = page.frames().find((candidate) => candidate.url().includes('DOMAIN='))!
-  expect(await frame.evaluate(() => matchMedia('(pointer: coarse)').matches)).toBe(true)
-  expect(await frame.evaluate(() => innerWidth)).toBe(390)
+  await expect(app.frame.locator('.app-header__total')).toBeVisible()
+  const frame = appFrame(page)
+  expect(await frame.evaluate(() => innerWidth)).toBe(width)
+  return { app, frame }
+}
 
-  // No horizontal scroll, neither in the app nor around it.
-  for (const target of [page.mainFrame(), frame]) {
-    const { scrollWidth, clientWidth } = await target.evaluate(() => ({
+test.use({ hasTouch: true, isMobile: true })
+
+for (const width of [320, 360]) {
+  test(`at ${width} px: one line each for the header, the filters and the bulk actions; the first chat high up; titles keep the row`, async ({
+    page,
+    portalUrl,
+  }) => {
+    const { app, frame } = await open(page, width)
+    expect(await frame.evaluate(() => matchMedia('(pointer: coarse)').matches)).toBe(true)
+    const { scrollWidth, clientWidth } = await frame.evaluate(() => ({
       scrollWidth: document.documentElement.scrollWidth,
       clientWidth: document.documentElement.clientWidth,
     }))
     expect(scrollWidth).toBeLessThanOrEqual(clientWidth)
-  }
 
-  // The header on one line: its heading, search field and help button share one band.
-  const header = app.frame.locator('.app-header')
-  const boxes = await Promise.all(
-    [
-      header.getByRole('heading', { level: 1 }),
-      header.getByRole('searchbox'),
-      header.getByRole('button', { name: 'Keyboard shortcuts' }),
-    ].map(async (part) => (await part.boundingBox())!),
-  )
-  const lowestTop = Math.max(...boxes.map((box) => box.y))
-  const highestBottom = Math.min(...boxes.map((box) => box.y + box.height))
-  expect(lowestTop).toBeLessThan(highestBottom)
+    // The header: title, total, the search's button and the help on one line.
+    const header = await Promise.all(
+      ['.app-header__title', '.app-header__total', '.app-header__search', '.app-header__help'].map(
+        (selector) => box(frame, selector),
+      ),
+    )
+    expect(oneLine(header)).toBe(true)
+    expect(await frame.locator('#recent-search').isVisible()).toBe(false)
 
-  // Every control on the first screen is at least 44 × 44 px to a finger.
-  const targets = await frame.evaluate(touchTargets)
-  expect(targets.length).toBeGreaterThan(10)
-  expect(targets.filter((target) => target.width < 44 || target.height < 44)).toEqual([])
+    // The filters: one row, which scrolls sideways when it is wider than the screen.
+    const tabs = await frame
+      .locator('.filter-tabs__tab')
+      .evaluateAll((buttons) => buttons.map((b) => b.getBoundingClientRect()))
+    expect(tabs).toHaveLength(5)
+    expect(oneLine(tabs)).toBe(true)
 
-  // A title of ordinary length is shown whole; the row action keeps its name and gains a tooltip.
+    // Selection and Mark all as read: one row.
+    const bulk = await Promise.all(
+      ['.bulk-bar__all', '.bulk-bar__loaded', '.bulk-bar .button:last-child'].map((selector) =>
+        box(frame, selector),
+      ),
+    )
+    expect(oneLine(bulk)).toBe(true)
+    await expect(app.frame.locator('.bulk-bar .button:last-child')).toHaveText('Mark all as read')
+
+    // The first chat starts within 170 px of the top.
+    expect((await box(frame, '[data-dialog-id]')).top).toBeLessThanOrEqual(170)
+
+    // Every title has at least 60 % of its row, a queued line's too, whose state is a badge
+    // under its title.
+    const rows = await frame.locator('[data-dialog-id]').evaluateAll((elements) =>
+      elements.map((row) => ({
+        id: row.getAttribute('data-dialog-id'),
+        row: row.getBoundingClientRect().width,
+        title: row.querySelector('.dialog-row__title')!.getBoundingClientRect().width,
+      })),
+    )
+    expect(rows.length).toBeGreaterThan(3)
+    for (const { id, row, title } of rows) expect([id, title / row >= 0.6]).toEqual([id, true])
+    const queued = waitingLines((await control.truth(portalUrl)).queued)[0]!
+    const line = app.row(queued.id)
+    const [title, badge] = await Promise.all(
+      ['.dialog-row__title bdi', '.dialog-row__waiting'].map((selector) =>
+        line.locator(selector).evaluate((element) => element.getBoundingClientRect()),
+      ),
+    )
+    expect(badge!.top).toBeGreaterThanOrEqual(title!.bottom - 1)
+
+    // Every control on screen is at least 44 × 44 px to a finger, and nothing breaks a rule.
+    const targets = await frame.evaluate(touchTargets)
+    expect(targets.length).toBeGreaterThan(10)
+    expect(targets.filter((target) => target.width < 44 || target.height < 44)).toEqual([])
+    expect(await audit(frame)).toEqual([])
+
+    // The search's button unfolds the field across the width, with the cursor in it.
+    await app.frame.getByRole('button', { name: 'Search chats by title' }).click()
+    const field = app.frame.getByRole('searchbox')
+    await expect(field).toBeFocused()
+    const [headerBox, fieldBox] = await Promise.all([
+      box(frame, '.app-header'),
+      box(frame, '#recent-search'),
+    ])
+    expect(fieldBox.width).toBeGreaterThanOrEqual(headerBox.width - 2 * 12)
+    expect(await audit(frame)).toEqual([])
+  })
+}
+
+test('at 390 px a title of ordinary length is shown whole, and the row’s action keeps its name and a tooltip', async ({
+  page,
+  portalUrl,
+}) => {
+  const { app } = await open(page, 390)
   const dialog = (await control.truth(portalUrl)).dialogs[0]!
   expect(dialog.title.length).toBeLessThanOrEqual(30)
   const row = app.row(dialog.id)

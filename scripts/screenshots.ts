@@ -1,6 +1,7 @@
 // `npm run screenshots`: photographs the built app inside the local portal for the README.
 // Starts the portal and the production server on free loopback ports, opens the app in the
-// messenger's navigation (IM_NAVIGATION) and writes docs/screenshots/{light,dark,arabic,phone}.png,
+// messenger's navigation (IM_NAVIGATION) and writes docs/screenshots/{light,dark,arabic}.png (1280 px)
+// and width-{320,360,414,768}.png (360 px also in dark and Arabic),
 // then opens a chat's message menu and the app's "Mark unread from here" slider (IM_CONTEXT_MENU)
 // and writes docs/screenshots/{message-menu,context-menu}.png.
 // Run `npm run build` first. Text renders with the machine's fonts (Noto looks closest to a
@@ -20,16 +21,26 @@ interface Shot {
   file: string
   lang: string
   colorScheme: 'light' | 'dark'
-  /** A phone in portrait, touched with a finger (Bitrix24's mobile app); default: a desktop. */
-  phone?: boolean
+  /** The app's width in px: a desktop's messenger, a tablet, a side panel or a phone. */
+  width: number
 }
 
+/** Up to this width a screen is touched with a finger (Bitrix24's mobile app, a phone). */
+const PHONE_WIDTH = 414
+
 const SHOTS: Shot[] = [
-  { file: 'light.png', lang: 'en', colorScheme: 'light' },
-  { file: 'dark.png', lang: 'en', colorScheme: 'dark' },
+  { file: 'light.png', lang: 'en', colorScheme: 'light', width: 1280 },
+  { file: 'dark.png', lang: 'en', colorScheme: 'dark', width: 1280 },
   // Arabic: right-to-left.
-  { file: 'arabic.png', lang: 'ar', colorScheme: 'light' },
-  { file: 'phone.png', lang: 'en', colorScheme: 'light', phone: true },
+  { file: 'arabic.png', lang: 'ar', colorScheme: 'light', width: 1280 },
+  ...[768, 414, 360, 320].map((width) => ({
+    file: `width-${width}.png`,
+    lang: 'en',
+    colorScheme: 'light' as const,
+    width,
+  })),
+  { file: 'width-360-dark.png', lang: 'en', colorScheme: 'dark', width: 360 },
+  { file: 'width-360-arabic.png', lang: 'ar', colorScheme: 'light', width: 360 },
 ]
 
 /** A port nobody listens on right now (both servers must know each other's address up front). */
@@ -70,11 +81,11 @@ async function main(): Promise<void> {
   })
   try {
     for (const shot of SHOTS) {
-      const page = await browser.newPage(
-        shot.phone
-          ? { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true }
-          : { viewport: { width: 1200, height: 760 } },
-      )
+      const phone = shot.width <= PHONE_WIDTH
+      const page = await browser.newPage({
+        viewport: { width: shot.width, height: phone ? 740 : 760 },
+        ...(phone ? { hasTouch: true, isMobile: true } : {}),
+      })
       await page.emulateMedia({ colorScheme: shot.colorScheme, reducedMotion: 'reduce' })
       const query = new URLSearchParams({
         lang: shot.lang,
@@ -89,7 +100,7 @@ async function main(): Promise<void> {
       // Let avatars and fonts settle.
       await page.waitForLoadState('networkidle')
       // A pointer over a row shows its quiet action, as a user sees the list.
-      if (!shot.phone) await frame.locator('.dialog-row:has(.dialog-row__toggle)').nth(1).hover()
+      if (!phone) await frame.locator('.dialog-row:has(.dialog-row__toggle)').nth(1).hover()
       await page.waitForTimeout(300)
       await page.locator('#app-frame').screenshot({ path: `${out}${shot.file}` })
       console.log(`docs/screenshots/${shot.file}`)
@@ -103,12 +114,16 @@ async function main(): Promise<void> {
   }
 }
 
-/** The first group chat of user 1 that is read: where the user marks a message unread. */
-function readChat(portal: ReturnType<typeof createPortal>): { id: string; messageId: number } {
+/** The first group chat of user 1 that is read and whose last message is not the user's own. */
+function readChat(portal: ReturnType<typeof createPortal>): string {
   for (const dialog of portal.store.truth(1)) {
-    if (dialog.type === 'chat' && dialog.counter === 0 && dialog.unread === false) {
-      return { id: String(dialog.id), messageId: Number(dialog.messageId) }
-    }
+    if (
+      dialog.chatType === 'chat' &&
+      dialog.counter === 0 &&
+      !dialog.unread &&
+      dialog.lastAuthorId !== 1
+    )
+      return String(dialog.id)
   }
   throw new Error('the demo data holds no read chat')
 }
@@ -121,8 +136,12 @@ async function messageMenuShots(
   const page = await browser.newPage({ viewport: { width: 1200, height: 760 } })
   await page.emulateMedia({ colorScheme: 'light', reducedMotion: 'reduce' })
   const chat = readChat(portal)
-  await page.goto(new URL(`/?chat=${chat.id}&user=1&lang=en`, portalUrl).href)
-  const message = page.locator(`#chat-messages [data-message-id="${chat.messageId - 2}"]`)
+  await page.goto(new URL(`/?chat=${chat}&user=1&lang=en`, portalUrl).href)
+  // The third newest of the others' messages (one's own never becomes unread).
+  const message = page
+    .locator('#chat-messages [data-message-id]')
+    .filter({ hasNot: page.locator('.author', { hasText: 'Alex Morgan' }) })
+    .nth(-3)
   await message.getByRole('button', { name: /Message menu/ }).click()
   await page.locator('#messenger').screenshot({ path: `${out}message-menu.png` })
   console.log('docs/screenshots/message-menu.png')

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react'
 import { useI18n } from '../../../i18n/i18n-context.tsx'
 import { Button } from '../../../ui/Button.tsx'
+import { Icon } from '../../../ui/Icon.tsx'
 
 export interface BulkProgress {
   settled: number
@@ -42,8 +43,15 @@ export function BulkBar(props: BulkBarProps) {
         />
         <span aria-hidden="true">{t('selectAllShort')}</span>
       </label>
-      <Button variant="ghost" onClick={props.onSelectLoaded}>
-        {t('selectAllLoaded')}
+      {/* On a narrow screen only its icon shows: the row keeps room for Mark all as read. */}
+      <Button
+        variant="ghost"
+        className="bulk-bar__loaded"
+        onClick={props.onSelectLoaded}
+        title={t('selectAllLoaded')}
+      >
+        <Icon name="check" size={20} />
+        <span className="bulk-bar__label">{t('selectAllLoaded')}</span>
       </Button>
       <span className="bulk-bar__count" role="status">
         {allMatching

@@ -58,7 +58,7 @@ export const DialogRow = memo(function DialogRow(props: DialogRowProps) {
     >
       {dialog.waiting ? (
         // Nothing to select: no change of a waiting session would be accepted.
-        <span className="dialog-row__select" />
+        <span className="dialog-row__select-area" />
       ) : (
         // The label is the checkbox's touch target: a finger needs more than the box itself.
         <label className="dialog-row__select-area">
@@ -114,6 +114,7 @@ export const DialogRow = memo(function DialogRow(props: DialogRowProps) {
           )}
         </div>
         <div className="dialog-row__bottom">
+          {dialog.waiting && <span className="dialog-row__waiting">{t('waitingInQueue')}</span>}
           <span className="dialog-row__preview">
             <bdi>{dialog.preview || t('noMessages')}</bdi>
           </span>
@@ -148,7 +149,8 @@ export const DialogRow = memo(function DialogRow(props: DialogRowProps) {
         )}
       </div>
       {dialog.waiting ? (
-        <span className="dialog-row__waiting">{t('waitingInQueue')}</span>
+        // Nothing to change: a waiting session is taken in the messenger first.
+        <span />
       ) : (
         // Quiet, as in the messenger: an icon that shows on hover and focus (always to a finger).
         <Button

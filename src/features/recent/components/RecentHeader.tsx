@@ -1,6 +1,7 @@
 import type { Ref } from 'react'
 import { useI18n } from '../../../i18n/i18n-context.tsx'
 import { Button } from '../../../ui/Button.tsx'
+import { Icon } from '../../../ui/Icon.tsx'
 import { SearchBox } from './SearchBox.tsx'
 
 interface RecentHeaderProps {
@@ -9,16 +10,24 @@ interface RecentHeaderProps {
   search: string
   onSearch(value: string): void
   searchRef: Ref<HTMLInputElement>
+  /** On a narrow screen the field is folded behind a button until asked for. */
+  searchOpen: boolean
+  onOpenSearch(): void
   helpOpen: boolean
   onHelp(): void
 }
 
-/** The heading with the unread total, the search and the shortcuts' button. */
+/**
+ * The heading with the unread total, the search and the shortcuts' button, on one line. On a
+ * narrow screen the search is a button that unfolds the field across the width below.
+ */
 export function RecentHeader({
   unread,
   search,
   onSearch,
   searchRef,
+  searchOpen,
+  onOpenSearch,
   helpOpen,
   onHelp,
 }: RecentHeaderProps) {
@@ -31,7 +40,18 @@ export function RecentHeader({
           {plural('unreadTotal', unread.total, { count: unread.count })}
         </span>
       )}
-      <SearchBox value={search} onChange={onSearch} inputRef={searchRef} />
+      <Button
+        variant="ghost"
+        className="app-header__search"
+        aria-label={t('searchLabel')}
+        title={t('searchLabel')}
+        aria-expanded={searchOpen}
+        aria-controls="recent-search"
+        onClick={onOpenSearch}
+      >
+        <Icon name="search" size={20} />
+      </Button>
+      <SearchBox value={search} onChange={onSearch} inputRef={searchRef} open={searchOpen} />
       <Button
         variant="ghost"
         className="app-header__help"

@@ -93,6 +93,8 @@ export function RecentScreen() {
         search={search}
         onSearch={changeSearch}
         searchRef={keys.searchRef}
+        searchOpen={keys.searchOpen}
+        onOpenSearch={keys.openSearch}
         helpOpen={keys.helpOpen}
         onHelp={keys.toggleHelp}
       />

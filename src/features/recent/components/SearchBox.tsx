@@ -5,14 +5,17 @@ export function SearchBox({
   value,
   onChange,
   inputRef,
+  open,
 }: {
   value: string
   onChange(value: string): void
   inputRef: Ref<HTMLInputElement>
+  /** Unfolded on a narrow screen (a wide one always shows the field). */
+  open: boolean
 }) {
   const { t } = useI18n()
   return (
-    <div className="search-box" role="search">
+    <div className={`search-box${open ? ' search-box--open' : ''}`} role="search">
       <label className="visually-hidden" htmlFor="recent-search">
         {t('searchLabel')}
       </label>

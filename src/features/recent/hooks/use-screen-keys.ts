@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { useShortcuts } from './use-shortcuts.ts'
 
 interface ScreenKeys {
@@ -7,19 +7,43 @@ interface ScreenKeys {
   clearSelection(): void
 }
 
-/** The screen's keys: / goes to the search, ? opens the shortcuts, Esc closes or clears one thing. */
+/**
+ * The screen's keys: / goes to the search, ? opens the shortcuts, Esc closes or clears one thing.
+ * On a narrow screen the search field is folded behind a button: / and the button unfold it and
+ * put the cursor in it; Esc in an empty field folds it again.
+ */
 export function useScreenKeys({ search, clearSearch, clearSelection }: ScreenKeys) {
   const [helpOpen, setHelpOpen] = useState(false)
+  const [searchOpened, setSearchOpened] = useState(false)
+  const [focusSearch, setFocusSearch] = useState(0)
   const searchRef = useRef<HTMLInputElement>(null)
   const toggleHelp = () => setHelpOpen((value) => !value)
+  const openSearch = () => {
+    setSearchOpened(true)
+    setFocusSearch((n) => n + 1)
+  }
+  // Focused once the field is shown (it is not while folded).
+  useEffect(() => {
+    if (focusSearch > 0) searchRef.current?.focus()
+  }, [focusSearch])
   useShortcuts({
-    onSearch: () => searchRef.current?.focus(),
+    onSearch: openSearch,
     onHelp: toggleHelp,
     onEscape: () => {
+      const inSearch = document.activeElement === searchRef.current
       if (helpOpen) setHelpOpen(false)
-      else if (document.activeElement === searchRef.current && search) clearSearch()
+      else if (inSearch && search) clearSearch()
+      else if (inSearch) setSearchOpened(false)
       else clearSelection()
     },
   })
-  return { helpOpen, toggleHelp, closeHelp: () => setHelpOpen(false), searchRef }
+  return {
+    helpOpen,
+    toggleHelp,
+    closeHelp: () => setHelpOpen(false),
+    searchRef,
+    /** The search field is unfolded: asked for, or holding a search. */
+    searchOpen: searchOpened || search !== '',
+    openSearch,
+  }
 }
