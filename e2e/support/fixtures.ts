@@ -17,20 +17,30 @@ export interface AppHandle {
   row(dialogId: string | number): Locator
   rows: Locator
   /** Scrolls the virtualised list until the dialog's row is rendered, and returns it. */
-  reveal(dialogId: string | number): Promise<Locator>
+  reveal(dialogId: string | number, options?: ScanOptions): Promise<Locator>
   /** Every row of the list, top to bottom, read by scrolling through it: [id, unread]. */
-  allRows(): Promise<[string, string][]>
+  allRows(options?: ScanOptions): Promise<[string, string][]>
   /** Like allRows, with any data attribute of the rows (e.g. `pending`): [id, value]. */
-  allRowsWith(attribute: string): Promise<[string, string][]>
+  allRowsWith(attribute: string, options?: ScanOptions): Promise<[string, string][]>
+}
+
+export interface ScanOptions {
+  /**
+   * Step from the last row drawn instead of by most of a screen, and take each step as soon as
+   * the list has drawn it: a list of thousands of rows in a few seconds, not tens.
+   */
+  quick?: boolean
 }
 
 /** Runs inside the app frame: walks the list's scroll area and reports what each row showed. */
 async function scanRows({
   target,
   attribute,
+  quick = false,
 }: {
   target: string | null
   attribute: string
+  quick?: boolean
 }): Promise<[string, string][] | boolean> {
   const scroller = document.querySelector<HTMLElement>('.dialog-scroll')
   if (!scroller) return target === null ? [] : false
@@ -38,15 +48,42 @@ async function scanRows({
     new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)))
   const seen = new Map<string, string>()
   const startTop = scroller.scrollTop
-  for (let top = 0; ; top += Math.max(64, Math.floor(scroller.clientHeight * 0.8))) {
+  /**
+   * Quick: the next step puts the last row drawn near the screen's top (the rows drawn above the
+   * screen overlap it), or waits a frame more while the list has not drawn the step yet.
+   */
+  const nextTop = (top: number) => {
+    const view = scroller.getBoundingClientRect()
+    const drawn = [...scroller.querySelectorAll<HTMLElement>('[aria-posinset]')]
+    const position = (row: HTMLElement) => Number(row.getAttribute('aria-posinset'))
+    // The rows drawn around the screen follow one another; the focused row, drawn wherever it
+    // is, may stand apart.
+    let last = drawn.findIndex((row) => row.getBoundingClientRect().bottom > view.top)
+    if (last < 0) return top + 64
+    while (drawn[last + 1] && position(drawn[last + 1]!) === position(drawn[last]!) + 1) last++
+    const row = drawn[last]!
+    if (row.getAttribute('aria-posinset') === row.getAttribute('aria-setsize')) return null
+    return Math.max(top, row.getBoundingClientRect().top - view.top + scroller.scrollTop - 64)
+  }
+  let stalled = 0
+  for (let top = 0; ;) {
     scroller.scrollTop = top
     await nextFrame()
-    await nextFrame()
+    if (!quick) await nextFrame()
     for (const row of scroller.querySelectorAll<HTMLElement>('[data-dialog-id]')) {
       seen.set(row.dataset.dialogId ?? '', row.dataset[attribute] ?? '')
     }
     if (target !== null && seen.has(target)) return true
+    if (quick) {
+      const next = nextTop(top)
+      if (next === null) break
+      // A list that does not draw the step within a second is stepped past by one row.
+      stalled = next === top ? stalled + 1 : 0
+      top = stalled > 60 ? top + 64 : next
+      continue
+    }
     if (top >= scroller.scrollHeight - scroller.clientHeight) break
+    top += Math.max(64, Math.floor(scroller.clientHeight * 0.8))
   }
   if (target !== null) return false
   scroller.scrollTop = startTop // the reading leaves the list where the user had it
@@ -67,26 +104,34 @@ export async function launch(page: Page, options: LaunchOptions = {}): Promise<A
   const row = (dialogId: string | number) => frame.locator(`[data-dialog-id="${String(dialogId)}"]`)
   const appPort = new URL(options.target?.appUrl ?? APP_URL).port
   const appFrame = () => page.frame({ url: (url) => url.port === appPort })!
-  const allRowsWith = async (attribute: string) => {
+  const allRowsWith = async (attribute: string, options: ScanOptions = {}) => {
     await frame.locator('.dialog-scroll').waitFor()
-    return (await appFrame().evaluate(scanRows, { target: null, attribute })) as [string, string][]
+    return (await appFrame().evaluate(scanRows, {
+      target: null,
+      attribute,
+      quick: options.quick === true,
+    })) as [string, string][]
   }
   return {
     frame,
     row,
     rows: frame.locator('[data-dialog-id]'),
-    async reveal(dialogId) {
+    async reveal(dialogId, options = {}) {
       await frame.locator('.dialog-scroll').waitFor()
       await expect
         .poll(async () => {
           if (await row(dialogId).count()) return true
-          return appFrame().evaluate(scanRows, { target: String(dialogId), attribute: 'unread' })
+          return appFrame().evaluate(scanRows, {
+            target: String(dialogId),
+            attribute: 'unread',
+            quick: options.quick === true,
+          })
         })
         .toBe(true)
       await row(dialogId).scrollIntoViewIfNeeded()
       return row(dialogId)
     },
-    allRows: () => allRowsWith('unread'),
+    allRows: (options) => allRowsWith('unread', options),
     allRowsWith,
   }
 }
@@ -135,6 +180,40 @@ export async function serverUnread(portalUrl: string): Promise<Map<string, boole
       isUnread(d),
     ]),
   )
+}
+
+/**
+ * Listens, in the page's app frame, to what the copies of the app tell each other (the channel of
+ * src/features/recent/hooks/use-cross-tab.ts). The returned wait ends once `count` messages —
+ * carrying a fact about `dialogKey`, when one is given — have come and the frame has drawn twice
+ * since: by then the app has done whatever it does with them.
+ */
+export async function listenToCopies(
+  page: Page,
+): Promise<(count: number, dialogKey?: string) => Promise<void>> {
+  const frame = page.frames().find((f) => f !== page.mainFrame())!
+  await frame.evaluate(() => {
+    const heard: { facts?: [string, unknown][] }[] = []
+    Object.defineProperty(window, '__heard', { value: heard, configurable: true })
+    const channel = new BroadcastChannel(`unread-marks:${location.ancestorOrigins[0] ?? ''}`)
+    channel.onmessage = (event: MessageEvent) => heard.push(event.data as (typeof heard)[number])
+  })
+  return async (count, dialogKey) => {
+    await expect
+      .poll(() =>
+        frame.evaluate(
+          (key) =>
+            (window as unknown as { __heard: { facts?: [string, unknown][] }[] }).__heard.filter(
+              (message) => key === undefined || message.facts?.some(([k]) => k === key),
+            ).length,
+          dialogKey,
+        ),
+      )
+      .toBeGreaterThanOrEqual(count)
+    await frame.evaluate(
+      () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
+    )
+  }
 }
 
 export { expect, control }

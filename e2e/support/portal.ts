@@ -8,9 +8,10 @@ import type { FaultHits, FaultKind } from '../../scripts/portal/faults.ts'
 import type { RequestCounts } from '../../scripts/portal/stats.ts'
 import type { CountersShape } from '../../scripts/portal/data/store.ts'
 import type { PortalMessage } from '../../scripts/portal/data/history.ts'
+import type { LogEntry } from '../../scripts/portal/log.ts'
 
 // The portal's own types: one definition, no drift.
-export type { CountersShape, FaultHits, FaultKind, PortalMessage, RequestCounts }
+export type { CountersShape, FaultHits, FaultKind, LogEntry, PortalMessage, RequestCounts }
 
 export interface TruthDialog {
   /** Number for a one-to-one dialog, `chatN` for chats (workgroup chats too). */
@@ -148,6 +149,11 @@ export function faultHits(
   base: string,
 ): Promise<{ hits: FaultHits; expiredTokensRefused: number }> {
   return call(base, 'GET', '/__control/faults')
+}
+
+/** The portal's REST log, newest first (the last 500 calls; see scripts/portal/log.ts). */
+export async function portalLog(base: string): Promise<LogEntry[]> {
+  return (await call<{ entries: LogEntry[] }>(base, 'GET', '/portal-api/log')).entries
 }
 
 export async function setData(base: string, data: DataSpec): Promise<void> {
