@@ -219,7 +219,10 @@ test.describe('filters and search', () => {
       rows.map((row) => row.querySelector('bdi')?.textContent ?? ''),
     )
     for (const title of titles) expect(title.toLowerCase()).toContain(word.toLowerCase())
-    await page.waitForTimeout(600) // the setting is written a moment after typing stops
+    // The search is kept as a user option, written a moment after typing stops.
+    await expect
+      .poll(async () => JSON.stringify((await control.truth(portalUrl)).userOptions))
+      .toContain(word.toLowerCase())
     await page.locator('#reload-app').click()
     await expect(app.frame.getByRole('searchbox')).toHaveValue(word.toLowerCase())
     await app.frame.getByRole('searchbox').press('Escape')
@@ -313,7 +316,7 @@ test('a click while offline is kept, shown as pending, and sent when the network
   await expect(app.frame.getByText('You are offline.', { exact: false })).toBeVisible()
   await expect(app.row(target.id)).toHaveAttribute('data-pending', 'true')
   await expect(app.row(target.id)).toHaveAttribute('data-unread', 'true')
-  await page.waitForTimeout(1000)
+  // Offline, nothing can reach the portal: the click is kept, not lost.
   expect((await serverState(portalUrl)).get(String(target.id))).toBe(false)
 
   await page.context().setOffline(false)

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test'
-import { control, expect, launch, test } from './support/fixtures.ts'
+import { control, expect, launch, listenToCopies, test } from './support/fixtures.ts'
 
 // Marks are per user in the portal. The app must never show one user's marks to another, nor
 // change them: not after switching users, not in two tabs open as two users.
@@ -123,6 +123,7 @@ test('two tabs open as two users: a change in one never shows in the other', asy
   const asUser2 = await launch(other, { user: 2 })
   const asUser1 = await launch(page, { user: 1 })
   const seenByUser2 = await watchRows(other, ['chat11', 'chat12'])
+  const user2Heard = await listenToCopies(other)
 
   // User 1 marks chat11 unread and chat12 read; for user 2 they stay read and unread.
   await asUser1
@@ -140,8 +141,8 @@ test('two tabs open as two users: a change in one never shows in the other', asy
       ['chat11', true, 0],
       ['chat12', false, 0],
     ])
-  // Long enough for any cross-tab message and the refetch it would cause.
-  await other.waitForTimeout(1_500)
+  // User 2's tab has heard of both changes.
+  await user2Heard(2)
 
   for (const dialog of dialogsOf(2))
     await expect(asUser2.row(dialog.id)).toHaveAttribute('data-unread', String(dialog.unread))
@@ -150,6 +151,7 @@ test('two tabs open as two users: a change in one never shows in the other', asy
 
   // And the other way round: user 2's changes do not reach user 1's tab.
   const seenByUser1 = await watchRows(page, ['chat13'])
+  const user1Heard = await listenToCopies(page)
   await asUser2
     .row('chat13')
     .getByRole('button', { name: /^Mark as unread/ })
@@ -162,7 +164,7 @@ test('two tabs open as two users: a change in one never shows in the other', asy
     .click()
   await expect(asUser2.row('chat13')).toHaveAttribute('data-unread', 'false')
   await expect(asUser2.row('chat13')).not.toHaveAttribute('data-pending', 'true')
-  await page.waitForTimeout(1_500)
+  await user1Heard(2)
   expect(await seenByUser1()).toEqual({ chat13: ['true'] })
   await other.close()
 })

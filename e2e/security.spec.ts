@@ -128,6 +128,16 @@ test.describe('frame messages', () => {
   }) => {
     await holdInitData(page)
     await serveIntruder(page, '<p>a widget of another site</p>')
+    // Inside the app: count the forgeries its window received (this listener is the first, so
+    // when it has counted one, the app's own listeners have had it too).
+    await page.addInitScript((appOrigin) => {
+      if (location.origin !== appOrigin) return
+      const received: unknown[] = []
+      Object.defineProperty(window, '__forgeries', { value: received })
+      addEventListener('message', (event) => {
+        if (String(event.data).includes('forged-token')) received.push(event.data)
+      })
+    }, APP_ORIGIN)
     const requests: Request[] = []
     page.on('request', (r) => requests.push(r))
     const app = await launch(page)
@@ -183,7 +193,17 @@ test.describe('frame messages', () => {
       name: /^(Connecting to Bitrix24…|Bitrix24 is slow to answer)$/,
     })
     await expect(waiting).toBeVisible()
-    await page.waitForTimeout(500) // what the forgery would have needed to boot the app
+    // Both forgeries reached the app, and it has drawn twice since: had it taken one, it would
+    // be booting now.
+    const frame = await appFrame(page)
+    await expect
+      .poll(() =>
+        frame.evaluate(() => (window as unknown as { __forgeries: unknown[] }).__forgeries.length),
+      )
+      .toBe(2)
+    await frame.evaluate(
+      () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
+    )
     await expect(waiting).toBeVisible()
     await expect(app.rows).toHaveCount(0)
 
@@ -230,12 +250,10 @@ test.describe('frame messages', () => {
       document.body.append(frame)
     }, APP_URL)
     const lying = page.frameLocator('#lying-frame')
-    await expect(
-      lying.getByRole('heading', {
-        name: /^(Connecting to Bitrix24…|Bitrix24 is slow to answer)$/,
-      }),
-    ).toBeVisible()
-    await page.waitForTimeout(1_000)
+    // The app says itself that it has waited a while for an answer to what it posted.
+    await expect(lying.getByRole('heading', { name: 'Bitrix24 is slow to answer' })).toBeVisible({
+      timeout: 10_000,
+    })
     expect(
       await page.evaluate(() => (window as unknown as { __received: string[] }).__received),
     ).toEqual([])
