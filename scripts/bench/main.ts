@@ -9,7 +9,7 @@ import { brokenBudgets, checkBudgets } from './budgets.ts'
 import { buildApp, measureBundle } from './bundle.ts'
 import { measureColdStart } from './cold-start.ts'
 import { startHarness } from './harness.ts'
-import { describeLoad, loadFigures, readLoad } from './load.ts'
+import { describeLoad, describeOthers, loadFigures, othersCores, readLoad } from './load.ts'
 import { measureNetwork } from './network.ts'
 import { PAGE, RESULTS, updatePage } from './performance-page.ts'
 import { renderReport, writeResults } from './report.ts'
@@ -109,6 +109,7 @@ try {
   }
   const loadAfter = readLoad()
   console.log(describeLoad('after', loadAfter))
+  console.log(describeOthers(othersCores(loadBefore, loadAfter), loadAfter.cores))
   const results: BenchResults = {
     generatedAt: new Date().toISOString(),
     mode: smoke ? 'smoke' : 'full',

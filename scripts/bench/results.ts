@@ -11,9 +11,13 @@ export interface BenchResults {
   mode: 'full' | 'smoke'
   machine: { cpus: number; memoryGb: number; node: string; chromium: string }
   settings: Record<string, unknown>
-  /** The 1-minute load average (os.loadavg) before and after the run, on `cores` cores. */
-  load: { before: number; after: number; cores: number }
-  /** Either load figure above half the cores: the run shared the machine (see load.ts). */
+  /**
+   * The 1-minute load average (os.loadavg) before and after the run, on `cores` cores, and the
+   * cores other processes kept busy on average during it (null without /proc; absent in older
+   * files).
+   */
+  load: { before: number; after: number; cores: number; others?: number | null }
+  /** Load before, or other processes during the run, above half the cores (see load.ts). */
   underLoad: boolean
   coldStart: ColdStartResult[] | null
   toggle: ToggleResult | null
