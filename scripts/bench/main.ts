@@ -9,7 +9,14 @@ import { brokenBudgets, checkBudgets } from './budgets.ts'
 import { buildApp, measureBundle } from './bundle.ts'
 import { measureColdStart } from './cold-start.ts'
 import { startHarness } from './harness.ts'
-import { describeLoad, describeOthers, loadFigures, othersCores, readLoad } from './load.ts'
+import {
+  describeLoad,
+  describeOthers,
+  loadFigures,
+  othersCores,
+  readLoad,
+  type LoadReading,
+} from './load.ts'
 import { measureNetwork } from './network.ts'
 import { PAGE, RESULTS, updatePage } from './performance-page.ts'
 import { renderReport, writeResults } from './report.ts'
@@ -88,6 +95,7 @@ try {
   await buildApp(root, distDir)
   const bundle = await section('bundle', () => measureBundle(distDir))
   const harness = await startHarness(distDir)
+  let loadAfter: LoadReading
   let partial: Omit<
     BenchResults,
     'budgets' | 'generatedAt' | 'mode' | 'machine' | 'settings' | 'load' | 'underLoad' | 'errors'
@@ -104,10 +112,12 @@ try {
       scale: await section('scale', () => measureScale(harness, settings.scale)),
       network: await section('network', () => measureNetwork(harness, settings.network)),
     }
+    // Read while the browser still runs: its processes' CPU time leaves the bench's process tree
+    // when it closes (nothing reaps it into the bench's own total).
+    loadAfter = readLoad()
   } finally {
     await harness.close()
   }
-  const loadAfter = readLoad()
   console.log(describeLoad('after', loadAfter))
   console.log(describeOthers(othersCores(loadBefore, loadAfter), loadAfter.cores))
   const results: BenchResults = {
