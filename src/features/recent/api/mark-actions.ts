@@ -63,7 +63,7 @@ export function createMarkActions(
           marks && options(marks).onSettled?.(data, error, variables, result, context),
       })
       // The outcome is read from the mutation cache (see usePendingMarks); nothing to await here.
-      observer.mutate({ writeId: nextWriteId(), changes: [change] }).catch(() => {})
+      observer.mutate({ writeId: nextWriteId(queryClient), changes: [change] }).catch(() => {})
     },
     async markMany(changes, options) {
       try {

@@ -255,7 +255,7 @@ export function markMany(
   variables: Omit<MarkVariables, 'writeId'>,
 ): Promise<BulkOutcome> {
   return new MutationObserver(queryClient, markManyOptions(portal, queryClient, listeners)).mutate({
-    writeId: nextWriteId(),
+    writeId: nextWriteId(queryClient),
     ...variables,
   })
 }

@@ -1,8 +1,8 @@
 import { useRef, useState } from 'react'
 import { useI18n } from '../../../i18n/i18n-context.tsx'
 import type { KnownState } from '../api/commands.ts'
-import type { MarkChange } from '../model/mark-change.ts'
-import type { BulkProgress } from '../components/BulkBar.tsx'
+import { keyOf, type MarkChange } from '../model/mark-change.ts'
+import type { BulkProgress } from '../types/feedback.ts'
 import type { MarkTarget } from '../model/dialog.ts'
 import type { RowMarks } from './use-row-marks.ts'
 import type { Say } from './use-toast.ts'
@@ -41,8 +41,8 @@ export function useBulkMarks(marks: RowMarks, say: Say, close: () => void) {
     setProgress(null)
     abort.current = null
     const undoDone = () => {
-      const done = new Set(outcome.done.map((c) => String(c.dialogId)))
-      const inverse = undo.filter((c) => done.has(String(c.dialogId)))
+      const done = new Set(outcome.done.map(keyOf))
+      const inverse = undo.filter((c) => done.has(keyOf(c)))
       close()
       void run(inverse, outcome.done, {
         doneText: options.readMessages ? t('unreadAgainNoCount') : undefined,
@@ -52,7 +52,7 @@ export function useBulkMarks(marks: RowMarks, say: Say, close: () => void) {
       say({
         tone: 'error',
         text: t('bulkFailed', { failed: outcome.failed.length, total: changes.length }),
-        dialogIds: outcome.failed.map((failure) => String(failure.change.dialogId)),
+        dialogIds: outcome.failed.map((failure) => keyOf(failure.change)),
         onRetry: () => {
           const retry = outcome.failed.map((f) => f.change)
           close()

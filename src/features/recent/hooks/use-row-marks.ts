@@ -5,7 +5,7 @@ import { useLatestCallback } from '../../../hooks/use-latest-callback.ts'
 import { afterNextPaint } from '../../../lib/after-next-paint.ts'
 import { useI18n } from '../../../i18n/i18n-context.tsx'
 import { createMarkActions, type MarkActions } from '../api/mark-actions.ts'
-import type { MarkChange } from '../model/mark-change.ts'
+import { keyOf, type MarkChange } from '../model/mark-change.ts'
 import { usePendingMarks, type RowFailure } from '../api/pending-marks.ts'
 import { dialogsOf, type ListEntry } from '../model/collect.ts'
 import { isUnread, type Dialog, type MarkTarget } from '../model/dialog.ts'
@@ -27,8 +27,8 @@ export function useRowMarks(loaded: readonly ListEntry[] | undefined, say: Say, 
   /** The titles of the dialogs changed here, for their messages (a search result is not loaded). */
   const titles = useRef(new Map<string, string>())
   const titleOf = (change: MarkChange) =>
-    titles.current.get(String(change.dialogId)) ||
-    dialogsOf(loaded ?? []).find((d) => d.key === String(change.dialogId))?.title ||
+    titles.current.get(keyOf(change)) ||
+    dialogsOf(loaded ?? []).find((d) => d.key === keyOf(change))?.title ||
     t('untitled')
   /**
    * Says what failed and, when it could be read back, what the server holds instead; its Retry
@@ -44,7 +44,7 @@ export function useRowMarks(loaded: readonly ListEntry[] | undefined, say: Say, 
       say({
         tone: 'error',
         text: now ? `${failed} ${now}` : failed,
-        dialogIds: [String(change.dialogId)],
+        dialogIds: [keyOf(change)],
         onRetry: () => {
           close()
           actions.markOne(change)

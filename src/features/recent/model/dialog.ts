@@ -1,6 +1,7 @@
 import { safeImageUrl } from '../../../ui/safe-url.ts'
-import type { RecentItemPayload } from '../api/payload.ts'
+import type { RecentItemPayload } from '../types/payload.ts'
 import { stripBbCode } from './bbcode.ts'
+import { dialogKey } from './dialog-key.ts'
 
 export type DialogKind = 'user' | 'chat' | 'openline'
 
@@ -8,7 +9,7 @@ export type DialogKind = 'user' | 'chat' | 'openline'
 export type DialogId = number | string
 
 export interface Dialog {
-  /** Stable string key: `String(dialogId)`. */
+  /** Stable string key: see dialog-key.ts. */
   key: string
   dialogId: DialogId
   kind: DialogKind
@@ -193,7 +194,7 @@ export function toDialog(
   const url =
     typeof avatar.url === 'string' && avatar.url.length <= MAX_URL_LENGTH ? avatar.url : null
   return {
-    key: String(dialogId),
+    key: dialogKey(dialogId),
     dialogId,
     kind: kindOf(item),
     title: truncate(text(item.title, MAX_TITLE_LENGTH).trim(), MAX_TITLE_LENGTH),

@@ -1,3 +1,6 @@
+import type { QueryClient } from '@tanstack/react-query'
+import { perClient } from '../../../lib/per-client.ts'
+import { dialogKey } from './dialog-key.ts'
 import type { Fact } from './facts.ts'
 
 /** One wish of the user for one dialog. */
@@ -7,11 +10,19 @@ export interface MarkChange {
   unread: boolean
 }
 
-export const keyOf = (change: MarkChange) => String(change.dialogId)
+export const keyOf = (change: MarkChange) => dialogKey(change.dialogId)
 
-let lastWriteId = 0
-/** Increases with every change the user asks for: the order writes must reach the server in. */
-export const nextWriteId = () => ++lastWriteId
+const lastWriteIdOf = perClient<'last', number>()
+/**
+ * Increases with every change the user asks for: the order writes must reach the server in. Kept
+ * beside the QueryClient whose mutations carry it, like the rest of the marks' bookkeeping.
+ */
+export function nextWriteId(queryClient: QueryClient): number {
+  const ids = lastWriteIdOf(queryClient)
+  const next = (ids.get('last') ?? 0) + 1
+  ids.set('last', next)
+  return next
+}
 
 /** im.recent.unread or im.dialog.read answered `false`: the portal has no such dialog for this user. */
 export class DialogGoneError extends Error {
