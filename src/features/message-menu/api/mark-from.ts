@@ -3,7 +3,7 @@ import { callBatch, callMethod, RestError, type BatchOutcome } from '../../../bi
 import { DialogGoneError } from '../../recent/model/mark-change.ts'
 import { COUNTERS_COMMAND } from '../../recent/api/counters.ts'
 import { PROFILE_COMMAND, readProfileId } from '../../recent/api/current-user.ts'
-import type { DialogPayload, MessagePayload, MessagesPayload } from '../../recent/api/payload.ts'
+import type { DialogPayload, MessagePayload, MessagesPayload } from '../../recent/types/payload.ts'
 import { countOf, readCounters, type DialogCount } from '../../recent/model/counters.ts'
 import {
   isRestored,

@@ -6,7 +6,7 @@ import { DialogGoneError, type MarkChange } from '../model/mark-change.ts'
 import { layUnder, type Fact } from '../model/facts.ts'
 import { recentKeys } from './keys.ts'
 import { factOf } from './server-facts.ts'
-import type { RecentItemPayload, RecentListPayload } from './payload.ts'
+import type { RecentItemPayload, RecentListPayload } from '../types/payload.ts'
 
 /** What the app knows of a dialog on the server: the unread rule's two halves. */
 export interface KnownState {

@@ -4,7 +4,7 @@ import { callMethod } from '../../../bitrix24/rest.ts'
 import { readCounters, type UnreadCounters } from '../model/counters.ts'
 import { recentKeys } from './keys.ts'
 import { noMarkInFlight, REFRESH_INTERVAL_MS } from './list-query.ts'
-import type { CountersPayload } from './payload.ts'
+import type { CountersPayload } from '../types/payload.ts'
 
 /** The portal's counters and when they were asked for (changes confirmed later are laid over them). */
 export interface CountersSnapshot {

@@ -4,7 +4,7 @@ import { itemKey } from '../model/dialog.ts'
 import type { RecentFilter } from '../model/filters.ts'
 import { recentKeys } from './keys.ts'
 import { fetchRecentPage, noMarkInFlight, readsHeadOnly } from './list-query.ts'
-import type { RecentListPayload } from './payload.ts'
+import type { RecentListPayload } from '../types/payload.ts'
 
 const itemsIn = (page: RecentListPayload | undefined): unknown[] =>
   Array.isArray(page?.items) ? page.items : []

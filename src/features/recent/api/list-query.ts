@@ -6,7 +6,7 @@ import type { Portal } from '../../../bitrix24/connection.ts'
 import { isPlaceholder } from '../model/dialog.ts'
 import { FILTER_PARAMS, matchesFilter, type RecentFilter } from '../model/filters.ts'
 import { recentKeys } from './keys.ts'
-import type { RecentItemPayload, RecentListPayload } from './payload.ts'
+import type { RecentItemPayload, RecentListPayload } from '../types/payload.ts'
 
 /** im.recent.list's maximum page: fewer round trips and fewer hits on the portal's rate limit. */
 export const PAGE_SIZE = 200

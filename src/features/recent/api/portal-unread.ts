@@ -8,7 +8,7 @@ import { FILTER_PARAMS } from '../model/filters.ts'
 import { COUNTERS_COMMAND, countersSnapshot } from './counters.ts'
 import { recentKeys } from './keys.ts'
 import { PAGE_SIZE } from './list-query.ts'
-import type { RecentListPayload } from './payload.ts'
+import type { RecentListPayload } from '../types/payload.ts'
 
 /** The open lines with the manual mark: the portal's counters do not list them. */
 const MARKED_LINES = {

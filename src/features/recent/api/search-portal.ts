@@ -4,7 +4,7 @@ import { callBatch, RestError, type BatchOutcome } from '../../../bitrix24/rest.
 import { foundChats, foundUsers, searchItems } from '../model/search-results.ts'
 import { COUNTERS_COMMAND, countersSnapshot } from './counters.ts'
 import { recentKeys } from './keys.ts'
-import type { RecentListPayload } from './payload.ts'
+import type { RecentListPayload } from '../types/payload.ts'
 
 /** People and chats one search asks for: the portal's maximum per request. */
 const SEARCH_LIMIT = 50

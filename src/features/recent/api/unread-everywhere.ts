@@ -3,7 +3,7 @@ import type { Portal } from '../../../bitrix24/connection.ts'
 import { itemKey, toDialogId, type MarkTarget } from '../model/dialog.ts'
 import type { KnownState } from './commands.ts'
 import { recentKeys } from './keys.ts'
-import type { RecentListPayload } from './payload.ts'
+import type { RecentListPayload } from '../types/payload.ts'
 import { fetchPortalUnread } from './portal-unread.ts'
 
 /** Sessions waiting in the user's queue, as the cached lists know them: nobody's to read yet. */

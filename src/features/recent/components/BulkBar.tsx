@@ -2,11 +2,7 @@ import { useEffect, useRef } from 'react'
 import { useI18n } from '../../../i18n/i18n-context.tsx'
 import { Button } from '../../../ui/Button.tsx'
 import { Icon } from '../../../ui/Icon.tsx'
-
-export interface BulkProgress {
-  settled: number
-  total: number
-}
+import type { BulkProgress } from '../types/feedback.ts'
 
 export interface BulkBarProps {
   /** Selected dialogs among the loaded ones; null when "all matching" includes unloaded ones. */

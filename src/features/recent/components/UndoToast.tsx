@@ -1,19 +1,9 @@
 import { useEffect } from 'react'
 import { useI18n } from '../../../i18n/i18n-context.tsx'
 import { Button } from '../../../ui/Button.tsx'
+import type { ToastMessage } from '../types/feedback.ts'
 
 export const UNDO_WINDOW_MS = 5_000
-
-export interface ToastMessage {
-  id: number
-  text: string
-  /** Undo is offered only while this is set. */
-  onUndo?: () => void
-  tone?: 'neutral' | 'error'
-  onRetry?: () => void
-  /** The dialogs a failure is about (their keys), for whoever reads the screen. */
-  dialogIds?: string[]
-}
 
 /** One message at a time, polite to screen readers; an Undo offer disappears after 5 s. */
 export function Toast({ toast, onClose }: { toast: ToastMessage | null; onClose(): void }) {

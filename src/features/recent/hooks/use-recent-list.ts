@@ -5,7 +5,7 @@ import { recentListQueryOptions, REFRESH_INTERVAL_MS } from '../api/list-query.t
 import { createEntryCollector, type ListEntry } from '../model/collect.ts'
 import { layEntriesUnder, useLaidUnder } from './use-laid-under.ts'
 import type { RecentFilter } from '../model/filters.ts'
-import type { RecentListPayload } from '../api/payload.ts'
+import type { RecentListPayload } from '../types/payload.ts'
 
 /**
  * "Everything matching" (a selection, Mark all in a filter) reads the list on to at most this many

@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react'
-import type { ToastMessage } from '../components/UndoToast.tsx'
+import type { ToastMessage } from '../types/feedback.ts'
 
 export type Say = (message: Omit<ToastMessage, 'id'>) => void
 

@@ -1,4 +1,4 @@
-import type { RecentListPayload } from '../api/payload.ts'
+import type { RecentListPayload } from '../types/payload.ts'
 import { toDialog, type Dialog } from './dialog.ts'
 
 /**

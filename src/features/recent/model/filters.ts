@@ -1,4 +1,4 @@
-import type { RecentItemPayload } from '../api/payload.ts'
+import type { RecentItemPayload } from '../types/payload.ts'
 import { isUnread, kindOf, markStateOf, type Dialog } from './dialog.ts'
 
 export const FILTERS = ['all', 'unread', 'direct', 'chats', 'openlines'] as const

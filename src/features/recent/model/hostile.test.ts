@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { HOSTILE_CASES } from '../../../../e2e/support/hostile-dialogs.ts'
-import type { RecentListPayload } from '../api/payload.ts'
+import type { RecentListPayload } from '../types/payload.ts'
 import { collectEntries } from './collect.ts'
 import { MAX_PREVIEW_LENGTH, MAX_TITLE_LENGTH, toDialog } from './dialog.ts'
 import { stripBbCode } from './bbcode.ts'

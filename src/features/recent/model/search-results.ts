@@ -1,4 +1,4 @@
-import type { RecentItemPayload } from '../api/payload.ts'
+import type { RecentItemPayload } from '../types/payload.ts'
 import { countOf, type UnreadCounters } from './counters.ts'
 
 /** A person found by im.search.user.list: the one-to-one dialog's id is the person's id. */
