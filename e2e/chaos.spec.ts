@@ -13,7 +13,7 @@ import type { Frame, Page } from '@playwright/test'
 import { control, expect, launch, serverUnread, test, type AppHandle } from './support/fixtures.ts'
 import { portalLog, type FaultSpec, type LogEntry } from './support/portal.ts'
 
-const ACTIONS = Number(process.env.CHAOS_ACTIONS ?? 50)
+const ACTIONS = Number(process.env.CHAOS_ACTIONS ?? 60)
 const SEED = Number(process.env.CHAOS_SEED ?? 20261125)
 const FAULT_RATE = 0.2
 /** Enough for four list pages: the first page, two batches, and a batch read ahead. */
