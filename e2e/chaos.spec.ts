@@ -405,7 +405,7 @@ interface Tab {
   problems: string[]
 }
 
-const frameOf = (tab: Tab): Frame => tab.page.frames().find((f) => f !== tab.page.mainFrame())!
+const frameOf = (tab: Tab): Frame => tab.app.appFrame()
 
 /** Copies what the tab's recorder wrote since the last look (records never change once written). */
 async function sync(tab: Tab): Promise<Tab> {

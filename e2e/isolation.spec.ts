@@ -123,7 +123,7 @@ test('two tabs open as two users: a change in one never shows in the other', asy
   const asUser2 = await launch(other, { user: 2 })
   const asUser1 = await launch(page, { user: 1 })
   const seenByUser2 = await watchRows(other, ['chat11', 'chat12'])
-  const user2Heard = await listenToCopies(other)
+  const user2Heard = await listenToCopies(asUser2)
 
   // User 1 marks chat11 unread and chat12 read; for user 2 they stay read and unread.
   await asUser1
@@ -151,7 +151,7 @@ test('two tabs open as two users: a change in one never shows in the other', asy
 
   // And the other way round: user 2's changes do not reach user 1's tab.
   const seenByUser1 = await watchRows(page, ['chat13'])
-  const user1Heard = await listenToCopies(page)
+  const user1Heard = await listenToCopies(asUser1)
   await asUser2
     .row('chat13')
     .getByRole('button', { name: /^Mark as unread/ })

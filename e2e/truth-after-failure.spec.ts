@@ -69,7 +69,7 @@ test('a change that fails in one tab after an earlier one went through: it says 
   await expect(watching.row(id)).toHaveAttribute('data-unread', 'true')
 
   // The next change meets an HTTP 500, which the SDK does not retry and whose outcome is unknown.
-  const heard = await listenToCopies(page)
+  const heard = await listenToCopies(watching)
   await control.injectFault(portalUrl, { method: 'im.recent.unread', kind: 'http', status: 500 })
   await row.getByRole('button', { name: /^Mark as read/ }).click()
   await expect(acting.app.frame.locator('.toast--error')).toHaveText(

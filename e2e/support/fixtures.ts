@@ -1,4 +1,11 @@
-import { test as base, expect, type FrameLocator, type Locator, type Page } from '@playwright/test'
+import {
+  test as base,
+  expect,
+  type Frame,
+  type FrameLocator,
+  type Locator,
+  type Page,
+} from '@playwright/test'
 import { APP_URL, PORTAL_URL } from '../../playwright.config.ts'
 import * as control from './portal.ts'
 
@@ -13,6 +20,8 @@ export interface LaunchOptions {
 
 export interface AppHandle {
   frame: FrameLocator
+  /** The app's frame itself, to run code in it (the locator above is for finding elements). */
+  appFrame(): Frame
   /** The row of one dialog, by DIALOG_ID as sent to the server. */
   row(dialogId: string | number): Locator
   rows: Locator
@@ -114,6 +123,7 @@ export async function launch(page: Page, options: LaunchOptions = {}): Promise<A
   }
   return {
     frame,
+    appFrame,
     row,
     rows: frame.locator('[data-dialog-id]'),
     async reveal(dialogId, options = {}) {
@@ -189,9 +199,9 @@ export async function serverUnread(portalUrl: string): Promise<Map<string, boole
  * since: by then the app has done whatever it does with them.
  */
 export async function listenToCopies(
-  page: Page,
+  app: AppHandle,
 ): Promise<(count: number, dialogKey?: string) => Promise<void>> {
-  const frame = page.frames().find((f) => f !== page.mainFrame())!
+  const frame = app.appFrame()
   await frame.evaluate(() => {
     const heard: { facts?: [string, unknown][] }[] = []
     Object.defineProperty(window, '__heard', { value: heard, configurable: true })
