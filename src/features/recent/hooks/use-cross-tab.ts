@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query'
-import { useCallback, useEffect, useRef } from 'react'
+import { useCallback, useEffect, useMemo, useRef } from 'react'
 import type { Portal } from '../../../bitrix24/connection.ts'
 import { usePortal } from '../../../bitrix24/portal-context.tsx'
 import { currentUserQueryOptions } from '../api/current-user.ts'
@@ -59,7 +59,9 @@ export function useCrossTabSync(): (facts: [string, Fact][]) => void {
   const queryClient = useQueryClient()
   const channelRef = useRef<BroadcastChannel | null>(null)
   const name = channelName(portal)
-  const userKey = currentUserQueryOptions(portal).queryKey
+  // One key for the screen's life: a new array on each render would close the channel, and drop
+  // the read it has scheduled, every time the screen renders.
+  const userKey = useMemo(() => currentUserQueryOptions(portal).queryKey, [portal])
 
   useEffect(() => {
     if (typeof BroadcastChannel === 'undefined') return
