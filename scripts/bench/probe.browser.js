@@ -62,14 +62,22 @@
       ),
     /**
      * Where a cold start's time went, in ms from the frame's navigation start: the HTML, the
-     * last script, the scripts evaluated (module scripts run before DOMContentLoaded), the
-     * portal's answer to getInitData, the first im.recent.list request and answer, the first
-     * row painted.
+     * last of the scripts the HTML names (its module scripts and modulepreloads; chunks imported
+     * later, such as a catalog or a dialog's code, are not on the way to the first row), the
+     * scripts evaluated (module scripts run before DOMContentLoaded), the portal's answer to
+     * getInitData, the first im.recent.list request and answer, the first row painted.
      */
     breakdown: () => {
       const nav = performance.getEntriesByType('navigation')[0]
       const resources = performance.getEntriesByType('resource')
-      const scripts = resources.filter((entry) => entry.initiatorType === 'script')
+      const named = new Set(
+        [...document.querySelectorAll('script[src], link[rel="modulepreload"][href]')].map(
+          (element) =>
+            new URL(element.getAttribute('src') ?? element.getAttribute('href'), location.href)
+              .href,
+        ),
+      )
+      const scripts = resources.filter((entry) => named.has(entry.name))
       // The app asks for its first page inside a `batch` (beside the queue's page); the floor
       // calls im.recent.list itself. Either way the first such request is the list's.
       const list = resources.find((entry) => /\/rest\/(im\.recent\.list|batch)\b/.test(entry.name))

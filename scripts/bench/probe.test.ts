@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { beforeAll, describe, expect, it } from 'vitest'
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 // Its types only (window.__bench): under a DOM environment Vitest serves `new URL(…,
 // import.meta.url)` over http, so PROBE_PATH cannot be computed here.
 import type { BenchProbe } from './probe.ts'
@@ -48,5 +48,31 @@ describe('errors shown, as the bench counts them in the frame', () => {
 
   it('leave an error-styled element alone when it is no live region', () => {
     expect(errorsShownIn('<div class="field--error">…</div>')).toBe(0)
+  })
+})
+
+describe('the cold start breakdown', () => {
+  afterEach(() => vi.restoreAllMocks())
+
+  it('takes the scripts the HTML names, not chunks that load after the first row', () => {
+    document.head.innerHTML = `<script type="module" src="/assets/index.js"></script>
+      <link rel="modulepreload" href="/assets/render.js">`
+    const resource = (path: string, responseEnd: number) => ({
+      name: new URL(path, location.href).href,
+      initiatorType: 'script',
+      startTime: 0,
+      responseEnd,
+    })
+    vi.spyOn(performance, 'getEntriesByType').mockImplementation((type) =>
+      type === 'resource'
+        ? ([
+            resource('/assets/index.js', 120),
+            resource('/assets/render.js', 135),
+            resource('/assets/ShortcutsHelp.js', 420),
+          ] as unknown as PerformanceEntryList)
+        : [],
+    )
+    const probe: BenchProbe = window.__bench
+    expect(probe.breakdown().scripts).toBe(135)
   })
 })
