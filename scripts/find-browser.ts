@@ -16,6 +16,10 @@ export function findChromium(): { executablePath: string | undefined } | null {
 /**
  * Flags for a sandboxed, offline machine: as root Chromium needs --no-sandbox, and without the
  * background-networking flags it keeps dialling Google hosts that this network refuses.
+ * Every name but the local ones fails at once: the portal's data links avatars to the cloud's CDN,
+ * which this machine cannot reach, and Chromium's own resolver took 20–36 s to give up on each
+ * lookup there. Over a long run the avatars' requests piled up until Chromium refused new
+ * requests with ERR_INSUFFICIENT_RESOURCES, the app's REST calls among them.
  */
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -25,4 +29,5 @@ export const CHROMIUM_ARGS = [
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
+  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1',
 ]
