@@ -918,63 +918,78 @@ test('chaos: random actions in two tabs under 20% faults end with the screen equ
     14: 'scroll',
   }
   let slowFault = false
-  for (let step = 0; step < ACTIONS; step++) {
-    const forced = FORCED[step]
-    if (!forced && rng.next() < FAULT_RATE) {
-      // Each kind once, in this order, then at random: even the short run meets the first ones.
-      const fault = faultsInjected < FAULTS.length ? FAULTS[faultsInjected]! : rng.pick(FAULTS)
-      faultsInjected++
-      slowFault = fault.slow === true
-      log(`fault: ${fault.name}`)
-      if (fault.spec === 'expire-token') await control.setAuth(portalUrl, { expireNow: true })
-      else await control.injectFault(portalUrl, fault.spec)
-    }
-    const roll = rng.next()
-    const react = rng.next()
-    const rows = (await shownRows(tab1)).map((row) => row.id)
-    const target = rows[rng.int(Math.min(rows.length, 12))]
-    let kind: string
-    let ran: boolean
-    if (!forced && react < RETRY_RATE && (await failureShown())) {
-      kind = 'retry'
-      ran = (await onMessage('retry')) || (await retryRow())
-    } else if (forced === 'scroll' || (!forced && roll < 0.08)) {
-      kind = 'scroll'
-      ran = await scroll(tab1, roll < 0.06 || forced !== undefined ? 'end' : 'top')
-    } else if (forced === 'drop-answer' || (!forced && roll >= 0.95 && roll < 0.98)) {
-      kind = 'drop-answer'
-      ran = await dropAnswer()
-    } else if (forced === 'second-tab' || (!forced && roll >= 0.98)) {
-      kind = 'second-tab'
-      ran = await secondTab()
-    } else if (rows.length === 0 || roll < 0.18) {
-      kind = 'filter'
-      ran = await switchFilter()
-    } else if (slowFault) {
-      // Clicks that cross a slow answer: the second one is made while the first is on its way.
-      slowFault = false
-      kind = 'toggle'
-      ran = (await toggle(tab1, target!, 2 + rng.int(2), 700)).length > 0
-    } else if (roll < 0.55) {
-      kind = 'toggle'
-      ran = (await toggle(tab1, target!, roll < 0.43 ? 1 : 2 + rng.int(5), 0)).length > 0
-    } else if (roll < 0.85) {
-      kind = 'bulk'
-      const picked = [
-        ...new Set(Array.from({ length: 2 + rng.int(5) }, () => rows[rng.int(rows.length)]!)),
-      ]
-      ran = await bulk(picked, rng.next() < 0.5)
-    } else {
-      // Undo when one is offered; otherwise the user toggles instead.
-      kind = 'undo'
-      ran = await onMessage('undo')
-      if (!ran) {
-        kind = 'toggle'
-        ran = (await toggle(tab1, target!, 1, 0)).length > 0
+  try {
+    for (let step = 0; step < ACTIONS; step++) {
+      const forced = FORCED[step]
+      if (!forced && rng.next() < FAULT_RATE) {
+        // Each kind once, in this order, then at random: even the short run meets the first ones.
+        const fault = faultsInjected < FAULTS.length ? FAULTS[faultsInjected]! : rng.pick(FAULTS)
+        faultsInjected++
+        slowFault = fault.slow === true
+        log(`fault: ${fault.name}`)
+        if (fault.spec === 'expire-token') await control.setAuth(portalUrl, { expireNow: true })
+        else await control.injectFault(portalUrl, fault.spec)
       }
+      const roll = rng.next()
+      const react = rng.next()
+      const rows = (await shownRows(tab1)).map((row) => row.id)
+      const target = rows[rng.int(Math.min(rows.length, 12))]
+      let kind: string
+      let ran: boolean
+      if (!forced && react < RETRY_RATE && (await failureShown())) {
+        kind = 'retry'
+        ran = (await onMessage('retry')) || (await retryRow())
+      } else if (forced === 'scroll' || (!forced && roll < 0.08)) {
+        kind = 'scroll'
+        ran = await scroll(tab1, roll < 0.06 || forced !== undefined ? 'end' : 'top')
+      } else if (forced === 'drop-answer' || (!forced && roll >= 0.95 && roll < 0.98)) {
+        kind = 'drop-answer'
+        ran = await dropAnswer()
+      } else if (forced === 'second-tab' || (!forced && roll >= 0.98)) {
+        kind = 'second-tab'
+        ran = await secondTab()
+      } else if (rows.length === 0 || roll < 0.18) {
+        kind = 'filter'
+        ran = await switchFilter()
+      } else if (slowFault) {
+        // Clicks that cross a slow answer: the second one is made while the first is on its way.
+        slowFault = false
+        kind = 'toggle'
+        ran = (await toggle(tab1, target!, 2 + rng.int(2), 700)).length > 0
+      } else if (roll < 0.55) {
+        kind = 'toggle'
+        ran = (await toggle(tab1, target!, roll < 0.43 ? 1 : 2 + rng.int(5), 0)).length > 0
+      } else if (roll < 0.85) {
+        kind = 'bulk'
+        const picked = [
+          ...new Set(Array.from({ length: 2 + rng.int(5) }, () => rows[rng.int(rows.length)]!)),
+        ]
+        ran = await bulk(picked, rng.next() < 0.5)
+      } else {
+        // Undo when one is offered; otherwise the user toggles instead.
+        kind = 'undo'
+        ran = await onMessage('undo')
+        if (!ran) {
+          kind = 'toggle'
+          ran = (await toggle(tab1, target!, 1, 0)).length > 0
+        }
+      }
+      if (ran) performed(kind)
+      log(`step ${step}: ${kind}${ran ? '' : ' (did not run)'}`)
+      await keepServed()
     }
-    if (ran) performed(kind)
-    await keepServed()
+  } catch (error) {
+    // A run that stops midway says what it was doing: the test's steps and the portal's answers.
+    const answers = (await portalLog(portalUrl).catch(() => [])).slice(0, 80).reverse()
+    const story = [
+      ...steps.slice(-120),
+      ...answers.map(
+        (e) =>
+          `served ${e.at} ${e.method} ${JSON.stringify(e.params)} → ${e.status ?? ''} ${e.error ?? ''}`,
+      ),
+    ]
+    console.log(`chaos stopped:\n${story.join('\n')}`)
+    throw error
   }
 
   // Settle: no more faults, every change answered, the whole list loaded and shown.
