@@ -15,6 +15,20 @@
       channel.port2.postMessage(null)
     })
   const epoch = (now) => performance.timeOrigin + now
+  /** The scripts the document names now: its module scripts and modulepreloads. */
+  const scriptsNamed = () =>
+    new Set(
+      [...document.querySelectorAll('script[src], link[rel="modulepreload"][href]')].map(
+        (element) =>
+          new URL(element.getAttribute('src') ?? element.getAttribute('href'), location.href).href,
+      ),
+    )
+  // Taken once the HTML is parsed: the app's bundler adds modulepreload links of its own later,
+  // for chunks it imports after the first row.
+  let htmlScripts = null
+  document.addEventListener('DOMContentLoaded', () => (htmlScripts = scriptsNamed()), {
+    once: true,
+  })
 
   const bench = {
     /** Portal page: epoch ms when the launch form was submitted (the iframe starts navigating). */
@@ -70,13 +84,7 @@
     breakdown: () => {
       const nav = performance.getEntriesByType('navigation')[0]
       const resources = performance.getEntriesByType('resource')
-      const named = new Set(
-        [...document.querySelectorAll('script[src], link[rel="modulepreload"][href]')].map(
-          (element) =>
-            new URL(element.getAttribute('src') ?? element.getAttribute('href'), location.href)
-              .href,
-        ),
-      )
+      const named = htmlScripts ?? scriptsNamed()
       const scripts = resources.filter((entry) => named.has(entry.name))
       // The app asks for its first page inside a `batch` (beside the queue's page); the floor
       // calls im.recent.list itself. Either way the first such request is the list's.
