@@ -35,8 +35,13 @@ export const BUDGETS = {
   bulkCommandsPerDialog: 2,
   rateLimitErrorsShown: 0,
   rowsInDom: 100,
-  /** Longest main-thread task while scrolling through and loading every page. */
+  /** A main-thread task longer than this, while scrolling through and loading every page… */
   longestTaskMs: 50,
+  /**
+   * …may happen in at most one of this many scrolls to the end, with the rate limit off and
+   * again with it on: one stray collection or compile in a run of five is not the app's pattern.
+   */
+  scrollsPerLongTask: 5,
   /** Launch → the oldest dialog on screen, cloud rate limit on. */
   reachEndMs: 10_000,
   /**
@@ -84,6 +89,33 @@ const positive = (value: number | null | undefined, what: string): Measured => (
   value,
   invalid: value !== null && value !== undefined && value <= 0 ? what : null,
 })
+
+/**
+ * Of the scrolls to the end (rate limit off, then on), how many had a task over the budget: the
+ * worse of the two, each held to one in `scrollsPerLongTask`.
+ */
+function longTaskCheck(scale: NonNullable<BenchResults['scale']>): Check {
+  const scrolls = [scale.runs, scale.cloudLimit.runs]
+  const fewest = Math.min(...scrolls.map((runs) => runs.length))
+  const runs = scrolls.flat()
+  const invalid =
+    fewest === 0
+      ? 'no run'
+      : runs.some((run) => !run.completed)
+        ? 'the end of the list was not reached'
+        : runs.some((run) => run.longestTaskMs === null)
+          ? 'the browser reports no long tasks'
+          : null
+  const over = (list: readonly { longestTaskMs: number | null }[]) =>
+    list.filter((run) => (run.longestTaskMs ?? 0) > BUDGETS.longestTaskMs).length
+  return check(
+    `scrolls through ${scale.dialogs} dialogs with a task over ${BUDGETS.longestTaskMs} ms (of ${fewest}, rate limit off or on)`,
+    { value: Math.max(...scrolls.map(over)), invalid },
+    'runs',
+    Math.floor(fewest / BUDGETS.scrollsPerLongTask),
+    true,
+  )
+}
 
 export function checkBudgets(results: BenchResults): Check[] {
   const checks: Check[] = []
@@ -203,16 +235,7 @@ export function checkBudgets(results: BenchResults): Check[] {
         BUDGETS.rowsInDom,
         false,
       ),
-      check(
-        `longest task while scrolling ${scale.dialogs} dialogs (rate limit off and on)`,
-        positive(
-          Math.max(scale.longestTaskMs?.max ?? 0, scale.cloudLimit.longestTaskMs?.max ?? 0) || null,
-          'no task was measured',
-        ),
-        'ms',
-        BUDGETS.longestTaskMs,
-        true,
-      ),
+      longTaskCheck(scale),
       check(
         `first row → oldest of ${scale.dialogs} dialogs on screen, cloud rate limit on`,
         {

@@ -40,6 +40,8 @@
     /** The click → repaint measurement in progress (see armToggle). */
     toggle: null,
     longTasks: [],
+    /** Whether the Long Tasks API reports here: without it, "no long task" would mean nothing. */
+    longTasksObserved: false,
     now: () => performance.now(),
     rows: () => document.querySelectorAll('[data-dialog-id]').length,
     /**
@@ -68,12 +70,17 @@
       if (typeof window.gc === 'function') window.gc()
       return performance.memory ? performance.memory.usedJSHeapSize : null
     },
-    /** Longest task that started at or after `since` (performance.now() of this frame). */
+    /**
+     * Longest task that started at or after `since` (performance.now() of this frame); 0 when
+     * none took 50 ms (the API reports no shorter task), null when the API is missing.
+     */
     longestTaskSince: (since) =>
-      bench.longTasks.reduce(
-        (max, task) => (task.start >= since ? Math.max(max, task.duration) : max),
-        0,
-      ),
+      bench.longTasksObserved
+        ? bench.longTasks.reduce(
+            (max, task) => (task.start >= since ? Math.max(max, task.duration) : max),
+            0,
+          )
+        : null,
     /**
      * Where a cold start's time went, in ms from the frame's navigation start: the HTML, the
      * last of the scripts the HTML names (its module scripts and modulepreloads; chunks imported
@@ -189,7 +196,9 @@
       for (const entry of list.getEntries())
         bench.longTasks.push({ start: entry.startTime, duration: entry.duration })
     }).observe({ type: 'longtask', buffered: true })
+    // observe() ignores a type it does not know rather than throwing.
+    bench.longTasksObserved = PerformanceObserver.supportedEntryTypes.includes('longtask')
   } catch {
-    // No Long Tasks API: the longest task reads as 0.
+    // No Long Tasks API: the longest task reads as null, never as a clean run.
   }
 })()

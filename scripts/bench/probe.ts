@@ -31,13 +31,14 @@ export interface BenchProbe {
     paintAt: number | null
   } | null
   longTasks: { start: number; duration: number }[]
+  longTasksObserved: boolean
   now(): number
   rows(): number
   /** Failures shown in any live region (see probe.browser.js). */
   errorsShown(): number
   pending(): number
   heap(): number | null
-  longestTaskSince(since: number): number
+  longestTaskSince(since: number): number | null
   breakdown(): ColdStartBreakdown
   armToggle(id: string, unread: boolean): void
   frameInterval(count: number): Promise<number>

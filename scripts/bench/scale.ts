@@ -19,7 +19,8 @@ export interface ScaleRun {
   rowsAtEnd: number
   maxRows: number
   heapMb: number | null
-  longestTaskMs: number
+  /** 0: no task of 50 ms or more; null: the browser cannot tell (no Long Tasks API). */
+  longestTaskMs: number | null
 }
 
 /** One scroll to the end under the cloud rate limit. */
@@ -33,7 +34,7 @@ export interface ReachRun {
   rateLimited: number
   /** Failures on screen at the end, in any live region (alerts, error toasts). */
   errorsShown: number
-  longestTaskMs: number
+  longestTaskMs: number | null
 }
 
 export interface ScaleResult {
@@ -130,10 +131,12 @@ async function scrollToEnd(
     // Read before anything else runs in the frame: the GC for the heap figure is a long task too.
     const read = <T>(what: string, value: Promise<T>) =>
       withTimeout(value, READ_TIMEOUT_MS, what).catch(() => null)
-    const longestTaskMs = await read(
-      'longest task',
+    // A frame too busy to answer had a task at least as long as the wait.
+    const longestTaskMs = await withTimeout(
       frame.evaluate((since) => window.__bench.longestTaskSince(since), startedAt),
-    )
+      READ_TIMEOUT_MS,
+      'longest task',
+    ).catch(() => READ_TIMEOUT_MS)
     await settledRequests(site.portalUrl, 500, 30_000)
     const rowsAtEnd = await read(
       'rows',
@@ -149,8 +152,7 @@ async function scrollToEnd(
       rowsAtEnd: rowsAtEnd ?? maxRows,
       maxRows,
       heapMb: heap === null ? null : round(heap / 1e6),
-      // A frame too busy to answer had a task at least as long as the wait.
-      longestTaskMs: longestTaskMs ?? READ_TIMEOUT_MS,
+      longestTaskMs,
     }
     const reach: ReachRun = {
       completed,
@@ -209,10 +211,10 @@ export async function measureScale(
     if (!reach.completed) break
   }
   const pick = (key: 'rowsAtEnd' | 'maxRows' | 'longestTaskMs' | 'loadMs') =>
-    summarize(runs.map((run) => run[key]))
+    summarize(runs.map((run) => run[key] ?? Number.NaN))
   const pickReach = (
     key: 'loadMs' | 'requests' | 'rateLimited' | 'errorsShown' | 'longestTaskMs',
-  ) => summarize(reaches.map((reach) => reach[key]))
+  ) => summarize(reaches.map((reach) => reach[key] ?? Number.NaN))
   return {
     dialogs: options.dialogs,
     runs,
