@@ -593,7 +593,7 @@ test('chaos: random actions in two tabs under 20% faults end with the screen equ
       const since = tab.reports.filter((r) => r.at >= input.at)
       console.log(
         'chaos unanswered',
-        JSON.stringify({ input, since, shown, problems: tab.problems }, null, 1),
+        JSON.stringify({ input, since, shown, problems: tab.problems, consoleErrors }, null, 1),
       )
       throw error
     }

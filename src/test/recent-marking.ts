@@ -14,8 +14,8 @@ function useMarking(filter: RecentFilter, search: string) {
   const { query, entries: loaded, loadAll: loadEvery } = useRecentList(filter, 0)
   const { entries, matches } = useShownEntries(loaded, search, [])
   const messages = useToast()
-  const marks = useRowMarks(loaded, messages.say, messages.close)
-  const bulk = useBulkMarks(marks, messages.say, messages.close)
+  const marks = useRowMarks(loaded, messages.say)
+  const bulk = useBulkMarks(marks, messages.say)
   const list = { entries, loadAll: async () => (await loadEvery()).entries, matches }
   const selection = useRowSelection(list, marks, bulk)
   const readAll = useReadAll({

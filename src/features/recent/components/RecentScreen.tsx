@@ -60,9 +60,9 @@ export function RecentScreen() {
     if (!complete) say({ text: t('onlyFirstChats', { count: formatNumber(all.length) }) })
     return all
   }, [loadEvery, say, t, formatNumber])
-  const marks = useRowMarks(loaded, say, close)
+  const marks = useRowMarks(loaded, say)
   const unread = useUnreadHeading(marks.pending.pending, loaded)
-  const bulk = useBulkMarks(marks, say, close)
+  const bulk = useBulkMarks(marks, say)
   const list = { entries, loadAll, matches }
   const selection = useRowSelection(list, marks, bulk)
   const readAll = useReadAll({ filter, search, list, marks, bulk, say, onConfirm: selection.clear })

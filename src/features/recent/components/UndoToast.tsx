@@ -6,11 +6,18 @@ import type { ToastMessage } from '../types/feedback.ts'
 export const UNDO_WINDOW_MS = 5_000
 
 /** One message at a time, polite to screen readers; an Undo offer disappears after 5 s. */
-export function Toast({ toast, onClose }: { toast: ToastMessage | null; onClose(): void }) {
+export function Toast({
+  toast,
+  onClose,
+}: {
+  toast: ToastMessage | null
+  onClose(id: number): void
+}) {
   const { t } = useI18n()
   useEffect(() => {
     if (!toast?.onUndo) return
-    const timer = setTimeout(onClose, UNDO_WINDOW_MS)
+    // The window closes this message only: a newer one may already be said, not yet drawn.
+    const timer = setTimeout(() => onClose(toast.id), UNDO_WINDOW_MS)
     return () => clearTimeout(timer)
   }, [toast, onClose])
 
@@ -34,7 +41,7 @@ export function Toast({ toast, onClose }: { toast: ToastMessage | null; onClose(
               {t('undo')}
             </Button>
           )}
-          <Button variant="ghost" onClick={onClose} aria-label={t('dismiss')}>
+          <Button variant="ghost" onClick={() => onClose(toast.id)} aria-label={t('dismiss')}>
             ×
           </Button>
         </div>

@@ -11,7 +11,7 @@ import type { Say } from './use-toast.ts'
  * Marks many dialogs with progress and Cancel, then offers Undo back to what each row showed —
  * or Retry for what failed.
  */
-export function useBulkMarks(marks: RowMarks, say: Say, close: () => void) {
+export function useBulkMarks(marks: RowMarks, say: Say) {
   const { t, plural } = useI18n()
   const [progress, setProgress] = useState<BulkProgress | null>(null)
   const abort = useRef<AbortController | null>(null)
@@ -43,7 +43,6 @@ export function useBulkMarks(marks: RowMarks, say: Say, close: () => void) {
     const undoDone = () => {
       const done = new Set(outcome.done.map(keyOf))
       const inverse = undo.filter((c) => done.has(keyOf(c)))
-      close()
       void run(inverse, outcome.done, {
         doneText: options.readMessages ? t('unreadAgainNoCount') : undefined,
       })
@@ -55,7 +54,6 @@ export function useBulkMarks(marks: RowMarks, say: Say, close: () => void) {
         dialogIds: outcome.failed.map((failure) => keyOf(failure.change)),
         onRetry: () => {
           const retry = outcome.failed.map((f) => f.change)
-          close()
           void run(
             retry,
             undo.filter((u) => retry.some((r) => r.dialogId === u.dialogId)),

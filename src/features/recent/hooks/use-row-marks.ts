@@ -18,7 +18,7 @@ import type { Say } from './use-toast.ts'
  * One row's mark: the change goes out at once with Undo back to what the row showed; a failure is
  * said with the chat's title and a Retry. Also tells what a row shows while changes are on the way.
  */
-export function useRowMarks(loaded: readonly ListEntry[] | undefined, say: Say, close: () => void) {
+export function useRowMarks(loaded: readonly ListEntry[] | undefined, say: Say) {
   const { t } = useI18n()
   const portal = usePortal()
   const queryClient = useQueryClient()
@@ -45,10 +45,7 @@ export function useRowMarks(loaded: readonly ListEntry[] | undefined, say: Say, 
         tone: 'error',
         text: now ? `${failed} ${now}` : failed,
         dialogIds: [keyOf(change)],
-        onRetry: () => {
-          close()
-          actions.markOne(change)
-        },
+        onRetry: () => actions.markOne(change),
       })
     },
   )
@@ -88,7 +85,6 @@ export function useRowMarks(loaded: readonly ListEntry[] | undefined, say: Say, 
       onUndo: () => {
         actions.markOne({ dialogId: dialog.dialogId, unread: previous })
         if (readMessages) say({ text: t('unreadAgainNoCount') })
-        else close()
       },
     })
   })
