@@ -67,6 +67,10 @@ export function DialogList(props: DialogListProps) {
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 8,
+    // The rows a scroll brings are rendered in a task of their own, not inside the scroll event:
+    // there they shared one task with the frame's style and layout, over 50 ms on a fast scroll
+    // through a long list. The overscan covers the frame they may come late for.
+    useFlushSync: false,
     getItemKey,
     rangeExtractor,
   })
