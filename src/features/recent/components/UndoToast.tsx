@@ -20,6 +20,11 @@ export function Toast({
     const timer = setTimeout(() => onClose(toast.id), UNDO_WINDOW_MS)
     return () => clearTimeout(timer)
   }, [toast, onClose])
+  /** Closes the message, then takes its action: whatever the action says next is shown. */
+  const closing = (id: number, action?: () => void) => () => {
+    onClose(id)
+    action?.()
+  }
 
   return (
     <div className="toast-region" role="status" aria-live="polite">
@@ -32,16 +37,16 @@ export function Toast({
         >
           <span className="toast__text">{toast.text}</span>
           {toast.onRetry && (
-            <Button variant="ghost" onClick={toast.onRetry}>
+            <Button variant="ghost" onClick={closing(toast.id, toast.onRetry)}>
               {t('retry')}
             </Button>
           )}
           {toast.onUndo && (
-            <Button variant="ghost" onClick={toast.onUndo}>
+            <Button variant="ghost" onClick={closing(toast.id, toast.onUndo)}>
               {t('undo')}
             </Button>
           )}
-          <Button variant="ghost" onClick={() => onClose(toast.id)} aria-label={t('dismiss')}>
+          <Button variant="ghost" onClick={closing(toast.id)} aria-label={t('dismiss')}>
             ×
           </Button>
         </div>
