@@ -24,7 +24,6 @@ import { ListFooter } from './ListFooter.tsx'
 import { OfflineBanner } from './OfflineBanner.tsx'
 import { RecentEmpty } from './RecentEmpty.tsx'
 import { RecentHeader } from './RecentHeader.tsx'
-import { SearchStatus } from './SearchStatus.tsx'
 import { Toast } from './UndoToast.tsx'
 import './recent.css'
 
@@ -35,6 +34,10 @@ const ShortcutsHelp = lazy(() =>
 // The list's error screen: never on the way to the first rows.
 const ListError = lazy(() =>
   import('./ListError.tsx').then((module) => ({ default: module.ListError })),
+)
+// Shown only once the user types a search.
+const SearchStatus = lazy(() =>
+  import('./SearchStatus.tsx').then((module) => ({ default: module.SearchStatus })),
 )
 const ConfirmDialog = lazy(() =>
   import('./ConfirmDialog.tsx').then((module) => ({ default: module.ConfirmDialog })),
@@ -116,7 +119,9 @@ export function RecentScreen() {
         onCancel={bulk.cancel}
       />
       {search.trim() !== '' && (
-        <SearchStatus searching={found.searching} error={found.error} onRetry={found.retry} />
+        <Suspense fallback={null}>
+          <SearchStatus searching={found.searching} error={found.error} onRetry={found.retry} />
+        </Suspense>
       )}
       {query.isPending ? (
         <p className="list-status" role="status">
