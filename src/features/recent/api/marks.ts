@@ -69,18 +69,18 @@ const unsure = new WeakSet<QueryClient>()
  * A confirmed change is already in every cached list, so after a run of clicks that all went
  * through only the Unread filter's list is read again, the one whose membership a mark changes (at
  * 20,000 loaded dialogs, reading the others again would be dozens of requests).
+ * The change is not held for these reads: its row and its message are done once the server has
+ * answered, even while a rate-limited portal keeps the badge's read waiting for seconds.
  */
-function refetchWhenLast(queryClient: QueryClient, sure: boolean) {
+function refetchWhenLast(queryClient: QueryClient, sure: boolean): void {
   if (!sure) unsure.add(queryClient)
   if (queryClient.isMutating({ mutationKey: recentKeys.markMutations() }) !== 1) return
   const all = unsure.has(queryClient)
   unsure.delete(queryClient)
-  return Promise.all([
-    queryClient.invalidateQueries({ queryKey: recentKeys.counters() }),
-    queryClient.invalidateQueries({
-      queryKey: all ? recentKeys.lists() : recentKeys.list('unread'),
-    }),
-  ])
+  void queryClient.invalidateQueries({ queryKey: recentKeys.counters() })
+  void queryClient.invalidateQueries({
+    queryKey: all ? recentKeys.lists() : recentKeys.list('unread'),
+  })
 }
 
 /** What the screen hears about: what was learnt of the server (told to other tabs), failures. */
@@ -172,7 +172,9 @@ export function markOneOptions(
       const cause = error instanceof ChangeFailedError ? error.cause : error
       for (const change of changes) listeners.onFailed(change, cause, truth)
     },
-    onSettled: (_result, error) => refetchWhenLast(queryClient, !error),
+    onSettled: (_result, error) => {
+      refetchWhenLast(queryClient, !error)
+    },
   }
 }
 
@@ -207,8 +209,9 @@ function markManyOptions(
       }
       return outcome
     },
-    onSettled: (outcome, error) =>
-      refetchWhenLast(queryClient, !error && outcome?.failed.length === 0),
+    onSettled: (outcome, error) => {
+      refetchWhenLast(queryClient, !error && outcome?.failed.length === 0)
+    },
   }
 }
 

@@ -2,7 +2,13 @@ import { act, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
 import { RestError } from '../../../bitrix24/rest.ts'
-import { createFakePortal, deferred, type Gate } from '../../../test/fake-portal.ts'
+import {
+  countersOf,
+  createFakePortal,
+  deferred,
+  imMethods,
+  type Gate,
+} from '../../../test/fake-portal.ts'
 import { renderRecent } from '../../../test/render-recent.tsx'
 import { renderWithPortal } from '../../../test/render-with-portal.tsx'
 import { RecentScreen } from './RecentScreen.tsx'
@@ -93,6 +99,32 @@ describe('RecentScreen', () => {
     await act(async () => answer.resolve(true))
     await waitFor(() => expect(row('547')).not.toHaveAttribute('data-pending'))
     expect(row('547')).toHaveAttribute('data-unread', 'true')
+  })
+
+  it('is done once the server has answered, while the badge is still being read again', async () => {
+    const server = [{ id: 547, title: 'John Doe', counter: 0, unread: false }]
+    const badge = deferred()
+    let holdBadge = false
+    const methods = imMethods(server)
+    const fake = createFakePortal({
+      ...methods,
+      // A rate-limited portal can keep this read waiting for seconds.
+      'im.counters.get': async () => {
+        if (holdBadge) await badge.promise
+        return countersOf(server)
+      },
+    })
+    await renderWithPortal(<RecentScreen />, fake.portal)
+    const toggle = await screen.findByRole('button', { name: 'Mark as unread: John Doe' })
+    holdBadge = true
+    const badgeReads = () => fake.calls.filter((c) => c.method === 'im.counters.get').length
+    const before = badgeReads()
+    await userEvent.click(toggle)
+    await waitFor(() => expect(server[0]!.unread).toBe(true))
+    await waitFor(() => expect(badgeReads()).toBeGreaterThan(before))
+    await waitFor(() => expect(row('547')).not.toHaveAttribute('data-pending'))
+    expect(row('547')).toHaveAttribute('data-unread', 'true')
+    await act(async () => badge.resolve(undefined))
   })
 
   it('marking read clears the counter at once', async () => {
