@@ -105,9 +105,8 @@ describe('RecentScreen', () => {
     const server = [{ id: 547, title: 'John Doe', counter: 0, unread: false }]
     const badge = deferred()
     let holdBadge = false
-    const methods = imMethods(server)
     const fake = createFakePortal({
-      ...methods,
+      ...imMethods(server),
       // A rate-limited portal can keep this read waiting for seconds.
       'im.counters.get': async () => {
         if (holdBadge) await badge.promise

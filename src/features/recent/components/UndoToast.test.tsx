@@ -1,7 +1,7 @@
-import { act, render, screen, within } from '@testing-library/react'
-import { Suspense } from 'react'
+import { act, screen, within } from '@testing-library/react'
 import { afterEach, expect, it, vi } from 'vitest'
-import { I18nProvider } from '../../../i18n/i18n-context.tsx'
+import { createFakePortal } from '../../../test/fake-portal.ts'
+import { renderWithPortal } from '../../../test/render-with-portal.tsx'
 import { useToast, type Say } from '../hooks/use-toast.ts'
 import { Toast, UNDO_WINDOW_MS } from './UndoToast.tsx'
 
@@ -13,17 +13,8 @@ async function renderToasts() {
     said.say = say
     return <Toast toast={toast} onClose={close} />
   }
-  // Rendered inside act(): React resumes the suspended catalog only there.
-  await act(async () => {
-    render(
-      <Suspense fallback={null}>
-        <I18nProvider portalLang="en">
-          <Screen />
-        </I18nProvider>
-      </Suspense>,
-    )
-  })
-  await screen.findByRole('status', {}, { timeout: 5_000 }) // once the catalog has loaded
+  await renderWithPortal(<Screen />, createFakePortal({}).portal)
+  await screen.findByRole('status') // once the catalog has loaded
   return (message: Parameters<Say>[0]) => said.say!(message)
 }
 
@@ -61,6 +52,10 @@ it('Undo closes its message before it acts, so what the Undo says next is shown'
   expect(undone).toHaveBeenCalledTimes(1)
   expect(region()).toHaveTextContent('Marked as unread again.')
   expect(within(region()).queryByRole('button', { name: 'Undo' })).toBeNull()
+  // An Undo that says nothing leaves no message behind.
+  await act(async () => say({ text: 'Marked “Team” as read', onUndo: () => {} }))
+  await act(async () => within(region()).getByRole('button', { name: 'Undo' }).click())
+  expect(region()).toBeEmptyDOMElement()
 })
 
 it('Retry and Dismiss take their message away', async () => {
