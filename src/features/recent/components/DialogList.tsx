@@ -1,18 +1,5 @@
-import {
-  defaultRangeExtractor,
-  observeElementOffset,
-  useVirtualizer,
-  type Range,
-} from '@tanstack/react-virtual'
-import {
-  startTransition,
-  useCallback,
-  useEffect,
-  useMemo,
-  useRef,
-  useState,
-  type KeyboardEvent,
-} from 'react'
+import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual'
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import { useI18n } from '../../../i18n/i18n-context.tsx'
 import type { PendingMarks, RowFailure } from '../api/pending-marks.ts'
 import type { Dialog } from '../model/dialog.ts'
@@ -42,17 +29,6 @@ export interface DialogListProps {
   onOpen(dialog: Dialog): void
   onRetry(failure: RowFailure): void
 }
-
-/**
- * The rows a scroll brings are rendered as a transition: React renders them in slices that leave
- * the browser free between them, instead of one task that grows with the rows mounted (over 50 ms
- * when a jump through a long list replaces every row). A click, a page arriving or a key still
- * renders at once, and reads the virtualiser's latest range when it does.
- */
-const observeOffsetInTransition: typeof observeElementOffset = (instance, onOffset) =>
-  observeElementOffset(instance, (offset, isScrolling) =>
-    startTransition(() => onOffset(offset, isScrolling)),
-  )
 
 const keyOfEntry = (entry: ListEntry) => (entry.kind === 'dialog' ? entry.dialog.key : entry.key)
 
@@ -95,7 +71,6 @@ export function DialogList(props: DialogListProps) {
     // there they shared one task with the frame's style and layout, over 50 ms on a fast scroll
     // through a long list. The overscan covers the frame they may come late for.
     useFlushSync: false,
-    observeElementOffset: observeOffsetInTransition,
     getItemKey,
     rangeExtractor,
   })
