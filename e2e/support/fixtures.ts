@@ -71,7 +71,13 @@ async function scanRows({
     if (last < 0) return top + 64
     while (drawn[last + 1] && position(drawn[last + 1]!) === position(drawn[last]!) + 1) last++
     const row = drawn[last]!
-    if (row.getAttribute('aria-posinset') === row.getAttribute('aria-setsize')) return null
+    const size = Number(row.getAttribute('aria-setsize'))
+    if (position(row) === size) return null
+    // While more pages are to come the list's size is unknown (-1): its loaded end is where the
+    // scroll area ends.
+    const atBottom = scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 1
+    if (size === -1 && atBottom && row.getBoundingClientRect().bottom <= view.bottom + 1)
+      return null
     return Math.max(top, row.getBoundingClientRect().top - view.top + scroller.scrollTop - 64)
   }
   let stalled = 0

@@ -76,6 +76,40 @@ describe('RecentScreen', () => {
     ).toEqual(['1', 'chat7', 'sg3'])
   })
 
+  it('tells a screen reader how many dialogs there are only once the last page has come', async () => {
+    const lastPage = deferred<unknown>()
+    const fake = createFakePortal({
+      // The next page is held; the open-line queue's request (far past the end) finds nothing.
+      'im.recent.list': (params) =>
+        Number(params.OFFSET) === 200
+          ? lastPage.promise
+          : Number(params.OFFSET) === 0
+            ? {
+                items: [
+                  { id: 1, title: 'Anna Petrova' },
+                  { id: 'chat7', title: 'Design team' },
+                ],
+                hasMore: true,
+              }
+            : undefined,
+    })
+    await renderWithPortal(<RecentScreen />, fake.portal)
+    await screen.findByText('Design team')
+    const setSizes = () =>
+      [...document.querySelectorAll('[data-dialog-id]')].map((el) =>
+        el.getAttribute('aria-setsize'),
+      )
+    // More is to come: the size is unknown, not the two loaded so far.
+    expect(setSizes()).toEqual(['-1', '-1'])
+
+    await act(async () =>
+      lastPage.resolve({ items: [{ id: 'sg3', title: 'Project X' }], hasMore: false }),
+    )
+    await screen.findByText('Project X')
+    expect(setSizes()).toEqual(['3', '3', '3'])
+    expect(row('sg3')).toHaveAttribute('aria-posinset', '3')
+  })
+
   it('flips the row before the server answers, and sends the id as the portal gave it', async () => {
     const answer = deferred<boolean>()
     const { calls } = await setup(

@@ -148,6 +148,7 @@ export function RecentScreen() {
           selection={selection.selection}
           nowMs={nowMs}
           hasMore={query.hasNextPage && !query.isFetchingNextPage && !search}
+          complete={!query.hasNextPage}
           busy={query.isFetching}
           onNearEnd={loadMore}
           onToggle={marks.toggle}
