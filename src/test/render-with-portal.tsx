@@ -1,6 +1,7 @@
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query'
-import { act, render, renderHook, type RenderResult } from '@testing-library/react'
-import { Suspense, type ReactNode } from 'react'
+import { act, render, renderHook, waitFor, type RenderResult } from '@testing-library/react'
+import { Suspense, useEffect, type ReactNode } from 'react'
+import { expect } from 'vitest'
 import { createQueryClient } from '../app/query-client.ts'
 import type { Portal } from '../bitrix24/connection.ts'
 import { PortalProvider } from '../bitrix24/portal-context.tsx'
@@ -35,12 +36,26 @@ export async function renderWithPortal(ui: ReactNode, portal: Portal) {
   return { ...result, queryClient }
 }
 
-/** A hook of the app inside the same providers as renderWithPortal. */
+/**
+ * A hook of the app inside the same providers as renderWithPortal, returned once the hook's first
+ * render has been committed: the catalog's import can outlast act() (a first import on a busy
+ * machine), and until it comes the providers are suspended and `result.current` is null.
+ */
 export async function renderHookWithPortal<R>(hook: () => R, portal: Portal) {
   const queryClient = createQueryClient()
+  const commits = { count: 0 }
+  // renderHook sets result.current in an effect of its own, after this one in the same commit.
+  const useCommitted = () => {
+    const value = hook()
+    useEffect(() => {
+      commits.count++
+    })
+    return value
+  }
   let result!: ReturnType<typeof renderHook<R, unknown>>
   await act(async () => {
-    result = renderHook(hook, { wrapper: providers(portal, queryClient) })
+    result = renderHook(useCommitted, { wrapper: providers(portal, queryClient) })
   })
+  await waitFor(() => expect(commits.count).toBeGreaterThan(0))
   return { ...result, queryClient }
 }
