@@ -21,8 +21,11 @@ export interface DialogListProps {
   selection: Selection
   nowMs: number
   hasMore: boolean
-  /** Every page of the list is loaded, so its length is the number of dialogs there are. */
-  complete: boolean
+  /**
+   * How many dialogs there are, for assistive technology: -1 (ARIA's "unknown") until the last
+   * page has come, as the loaded count would say "1 of 200" in a list of thousands.
+   */
+  setSize: number
   /** The list is being refreshed from the portal (told to assistive technology). */
   busy: boolean
   onNearEnd(): void
@@ -77,9 +80,6 @@ export function DialogList(props: DialogListProps) {
     rangeExtractor,
   })
   const items = virtualizer.getVirtualItems()
-  // Until the last page has come the number of dialogs is unknown, and ARIA's word for that is
-  // -1: the loaded count would tell a screen reader "1 of 200" in a list of thousands.
-  const setSize = props.complete ? entries.length : -1
   const lastIndex = items.at(-1)?.index ?? 0
 
   useEffect(() => {
@@ -177,7 +177,7 @@ export function DialogList(props: DialogListProps) {
                 style={style}
                 className="dialog-row dialog-row--broken"
                 aria-posinset={item.index + 1}
-                aria-setsize={setSize}
+                aria-setsize={props.setSize}
               >
                 {t('brokenRow')}
               </li>
@@ -190,7 +190,7 @@ export function DialogList(props: DialogListProps) {
               rowRef={virtualizer.measureElement}
               offset={item.start}
               index={item.index}
-              setSize={setSize}
+              setSize={props.setSize}
               dialog={dialog}
               pendingUnread={marks.pending.get(dialog.key) ?? null}
               failure={marks.failures.get(dialog.key) ?? null}

@@ -148,7 +148,7 @@ export function RecentScreen() {
           selection={selection.selection}
           nowMs={nowMs}
           hasMore={query.hasNextPage && !query.isFetchingNextPage && !search}
-          complete={!query.hasNextPage}
+          setSize={query.hasNextPage ? -1 : entries.length}
           busy={query.isFetching}
           onNearEnd={loadMore}
           onToggle={marks.toggle}
