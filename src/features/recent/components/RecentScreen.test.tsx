@@ -78,20 +78,18 @@ describe('RecentScreen', () => {
 
   it('tells a screen reader how many dialogs there are only once the last page has come', async () => {
     const lastPage = deferred<unknown>()
+    const pages = [
+      {
+        items: [
+          { id: 1, title: 'Anna Petrova' },
+          { id: 'chat7', title: 'Design team' },
+        ],
+        hasMore: true,
+      },
+      lastPage.promise, // held until the test lets it come
+    ]
     const fake = createFakePortal({
-      // The next page is held; the open-line queue's request (far past the end) finds nothing.
-      'im.recent.list': (params) =>
-        Number(params.OFFSET) === 200
-          ? lastPage.promise
-          : Number(params.OFFSET) === 0
-            ? {
-                items: [
-                  { id: 1, title: 'Anna Petrova' },
-                  { id: 'chat7', title: 'Design team' },
-                ],
-                hasMore: true,
-              }
-            : undefined,
+      'im.recent.list': (params) => pages[Number(params.OFFSET) / 200],
     })
     await renderWithPortal(<RecentScreen />, fake.portal)
     await screen.findByText('Design team')
