@@ -7,13 +7,24 @@
 ;(() => {
   if (window.__bench) return
 
-  /** Time the frame containing a change has been painted: the task after the next rAF. */
+  /**
+   * Time the frame containing a change has been painted: the first task after the next rAF (the
+   * frame's style, layout and paint run in the rAF's own task, after its callbacks). That task is
+   * posted at the highest priority the Scheduler API has: a page may queue tasks of its own from
+   * the same frame (a request sent once the frame is painted, React's scheduler), and a task of
+   * normal priority would wait behind them and count their time as the frame's.
+   */
+  const afterFrameTask = (callback) => {
+    if (typeof scheduler === 'object' && typeof scheduler?.postTask === 'function') {
+      void scheduler.postTask(callback, { priority: 'user-blocking' })
+      return
+    }
+    const channel = new MessageChannel()
+    channel.port1.onmessage = callback
+    channel.port2.postMessage(null)
+  }
   const afterPaint = (callback) =>
-    requestAnimationFrame(() => {
-      const channel = new MessageChannel()
-      channel.port1.onmessage = () => callback(performance.now())
-      channel.port2.postMessage(null)
-    })
+    requestAnimationFrame(() => afterFrameTask(() => callback(performance.now())))
   const epoch = (now) => performance.timeOrigin + now
   /** The scripts the document names now: its module scripts and modulepreloads. */
   const scriptsNamed = () =>

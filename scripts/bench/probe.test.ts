@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 // Its types only (window.__bench): under a DOM environment Vitest serves `new URL(…,
 // import.meta.url)` over http, so PROBE_PATH cannot be computed here.
 import type { BenchProbe } from './probe.ts'
@@ -80,5 +80,53 @@ describe('the cold start breakdown', () => {
     )
     const probe: BenchProbe = window.__bench
     expect(probe.breakdown().scripts).toBe(135)
+  })
+})
+
+describe('the paint a toggle waits for', () => {
+  /** The frame's rAF callbacks, run when the test says the frame comes. */
+  let frame: FrameRequestCallback[] = []
+  /** Tasks the probe posted through the Scheduler API, with their priority. */
+  let posted: { callback: () => void; priority: string | undefined }[] = []
+
+  beforeEach(() => {
+    frame = []
+    posted = []
+    vi.stubGlobal('requestAnimationFrame', (callback: FrameRequestCallback) => frame.push(callback))
+    // jsdom has no CSS.escape; the ids here need no escaping.
+    vi.stubGlobal('CSS', { escape: (value: string) => value })
+    vi.stubGlobal('scheduler', {
+      postTask: (callback: () => void, options?: { priority?: string }) => {
+        posted.push({ callback, priority: options?.priority })
+        return Promise.resolve()
+      },
+    })
+  })
+  afterEach(() => vi.unstubAllGlobals())
+
+  /** A row, armed, clicked, and flipped by the "app": the probe has seen the change. */
+  async function clickAndFlip() {
+    document.body.innerHTML = '<div data-dialog-id="chat7" data-unread="false"></div>'
+    const probe: BenchProbe = window.__bench
+    probe.armToggle('chat7', true)
+    document.body.dispatchEvent(new MouseEvent('click', { bubbles: true }))
+    document.querySelector('[data-dialog-id]')?.setAttribute('data-unread', 'true')
+    await Promise.resolve() // the MutationObserver's delivery
+    return probe
+  }
+
+  it('stamps the paint in a task posted from the frame at user-blocking priority', async () => {
+    const probe = await clickAndFlip()
+    expect(probe.toggle?.seenAt).not.toBeNull()
+    expect(posted).toEqual([]) // nothing before the frame
+
+    // A page may queue tasks of its own from the same frame (the app sends a request once the
+    // frame is painted); only a task that outranks theirs stamps the frame and not their work.
+    for (const callback of frame) callback(performance.now())
+    expect(posted.map((task) => task.priority)).toEqual(['user-blocking'])
+    expect(probe.toggle?.paintAt).toBeNull()
+
+    posted[0]?.callback()
+    expect(probe.toggle?.paintAt).toEqual(expect.any(Number))
   })
 })

@@ -27,7 +27,7 @@ export interface BenchProbe {
     clickAt: number | null
     /** The MutationObserver saw the row's data-unread flip (the app's script work is done). */
     seenAt: number | null
-    /** The task after the next animation frame (the change is on screen). */
+    /** The first task after the next animation frame (the change is on screen). */
     paintAt: number | null
   } | null
   longTasks: { start: number; duration: number }[]
