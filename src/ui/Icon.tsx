@@ -12,6 +12,8 @@ const PATHS = {
   install: 'M12 3.5v11M7.5 10l4.5 4.5 4.5-4.5M4.5 15.5v2a2 2 0 0 0 2 2h11a2 2 0 0 0 2-2v-2',
   done: 'M5 12.5l4.5 4.5L19 7.5',
   unread: 'M12 19a7 7 0 1 0 0-14 7 7 0 0 0 0 14zM12 14a2 2 0 1 0 0-4 2 2 0 0 0 0 4z',
+  // A push pin: the chat is pinned to the top of the list.
+  pin: 'M9 4h6l-1 6 3 3v2H7v-2l3-3zM12 15v6',
   // A bell struck through: the chat is muted.
   muted:
     'M3 3l18 18M9.5 19.5a2.5 2.5 0 0 0 5 0M6.5 16.5h9M17.5 13V10a5.5 5.5 0 0 0-8.6-4.5M6.5 10v3.5L5 16.5',

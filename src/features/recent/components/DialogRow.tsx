@@ -89,12 +89,7 @@ export const DialogRow = memo(function DialogRow(props: DialogRowProps) {
           {dialog.pinned && (
             <span className="dialog-row__pin" title={t('pinned')}>
               <span className="visually-hidden">{t('pinned')}</span>
-              <svg aria-hidden="true" viewBox="0 0 16 16" width="12" height="12">
-                <path
-                  d="M10 1l5 5-2 1-3 3 1 4-1 1-3-3-4 4H2v-1l4-4-3-3 1-1 4 1 3-3z"
-                  fill="currentColor"
-                />
-              </svg>
+              <Icon name="pin" size={14} />
             </span>
           )}
           {dialog.muted && (
