@@ -3,7 +3,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent }
 import { useI18n } from '../../../i18n/i18n-context.tsx'
 import type { PendingMarks, RowFailure } from '../api/pending-marks.ts'
 import type { Dialog } from '../model/dialog.ts'
-import type { ListEntry } from '../model/collect.ts'
+import { createKeyList, type ListEntry } from '../model/collect.ts'
 import { isSelected, type Selection } from '../model/selection.ts'
 import { DialogRow } from './DialogRow.tsx'
 
@@ -35,8 +35,6 @@ export interface DialogListProps {
   onRetry(failure: RowFailure): void
 }
 
-const keyOfEntry = (entry: ListEntry) => (entry.kind === 'dialog' ? entry.dialog.key : entry.key)
-
 /**
  * The virtualised list: only the rows in view (plus a few) are in the DOM, whatever the count.
  * Keyboard: ↑/↓ or j/k move, Space or x select, u toggles unread, Enter opens.
@@ -49,7 +47,8 @@ export function DialogList(props: DialogListProps) {
   const [activeKey, setActiveKey] = useState<string | null>(null)
   const focusOnRender = useRef(false)
 
-  const keys = useMemo(() => entries.map(keyOfEntry), [entries])
+  const [keysOf] = useState(createKeyList)
+  const keys = useMemo(() => keysOf(entries), [keysOf, entries])
   // A stable key function: the virtualiser recomputes every row's position when it changes, which
   // at 20,000 rows would make each scroll frame cost the whole list.
   const getItemKey = useCallback((index: number) => keys[index] ?? index, [keys])

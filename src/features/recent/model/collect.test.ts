@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { collectEntries, createEntryCollector } from './collect.ts'
+import { collectEntries, createEntryCollector, createKeyList } from './collect.ts'
 
 const item = (id: number | string, title = `Dialog ${id}`) => ({
   id,
@@ -71,5 +71,24 @@ describe('createEntryCollector', () => {
       } else userId = 1 + random(2)
       expect(keys(collect(pages, userId))).toEqual(keys(collectEntries(pages, userId)))
     }
+  })
+})
+
+describe('createKeyList', () => {
+  it('hands back the same keys while a change only rewrites dialogs, new ones once rows move', () => {
+    const keysOf = createKeyList()
+    const first = keysOf(collectEntries([{ items: [item(1), item('chat2'), item(3)] }]))
+    expect(first).toEqual(['1', 'chat2', '3'])
+
+    // A confirmed mark: the same dialogs in the same order, one of them a new object.
+    const marked = { ...item('chat2'), unread: true }
+    expect(keysOf(collectEntries([{ items: [item(1), marked, item(3)] }]))).toBe(first)
+
+    // New activity lifts a dialog to the top, and a page adds one: the rows move.
+    const lifted = keysOf(collectEntries([{ items: [item(3), item(1), item('chat2')] }]))
+    expect(lifted).toEqual(['3', '1', 'chat2'])
+    const longer = keysOf(collectEntries([{ items: [item(3), item(1), item('chat2'), item(4)] }]))
+    expect(longer).toEqual(['3', '1', 'chat2', '4'])
+    expect(longer).not.toBe(lifted)
   })
 })

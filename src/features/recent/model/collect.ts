@@ -105,6 +105,24 @@ export function createEntryCollector() {
 export const collectEntries = (pages: readonly RecentListPayload[], userId = 0): ListEntry[] =>
   createEntryCollector()(pages, userId)
 
+/** What identifies an entry's row. */
+export const keyOfEntry = (entry: ListEntry): string =>
+  entry.kind === 'dialog' ? entry.dialog.key : entry.key
+
+/**
+ * The entries' keys, as the same array for as long as they are the same keys in the same order.
+ * A confirmed change or a fact learnt replaces entries without moving any, and the virtualiser
+ * measures every row again whenever its key function changes: at 20,000 dialogs, every answer.
+ */
+export function createKeyList() {
+  let last: readonly string[] = []
+  return (entries: readonly ListEntry[]): readonly string[] => {
+    const keys = entries.map(keyOfEntry)
+    if (keys.length !== last.length || keys.some((key, index) => key !== last[index])) last = keys
+    return last
+  }
+}
+
 /** The dialogs among the entries, placeholders left out. */
 export const dialogsOf = (entries: readonly ListEntry[]): Dialog[] =>
   entries.flatMap((entry) => (entry.kind === 'dialog' ? [entry.dialog] : []))
