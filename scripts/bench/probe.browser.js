@@ -15,8 +15,8 @@
    * normal priority would wait behind them and count their time as the frame's.
    */
   const afterFrameTask = (callback) => {
-    if (typeof scheduler === 'object' && typeof scheduler?.postTask === 'function') {
-      void scheduler.postTask(callback, { priority: 'user-blocking' })
+    if (typeof globalThis.scheduler?.postTask === 'function') {
+      void globalThis.scheduler.postTask(callback, { priority: 'user-blocking' })
       return
     }
     const channel = new MessageChannel()
