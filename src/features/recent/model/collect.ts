@@ -106,7 +106,7 @@ export const collectEntries = (pages: readonly RecentListPayload[], userId = 0):
   createEntryCollector()(pages, userId)
 
 /** What identifies an entry's row. */
-export const keyOfEntry = (entry: ListEntry): string =>
+const keyOfEntry = (entry: ListEntry): string =>
   entry.kind === 'dialog' ? entry.dialog.key : entry.key
 
 /**
