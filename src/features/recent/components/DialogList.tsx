@@ -1,6 +1,7 @@
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual'
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import { useI18n } from '../../../i18n/i18n-context.tsx'
+import { afterNextPaint } from '../../../lib/after-next-paint.ts'
 import type { PendingMarks, RowFailure } from '../api/pending-marks.ts'
 import type { Dialog } from '../model/dialog.ts'
 import { createKeyList, type ListEntry } from '../model/collect.ts'
@@ -8,6 +9,12 @@ import { isSelected, type Selection } from '../model/selection.ts'
 import { DialogRow } from './DialogRow.tsx'
 
 const ROW_HEIGHT = 64
+/**
+ * Rows drawn beyond the view. None until the first rows have been painted: the first frame lays
+ * out only the rows the user sees (each row's text is the dearest part of that layout), and the
+ * rest come in the frame after it.
+ */
+const OVERSCAN = 8
 /**
  * Ask for the next page this many rows before the end comes into view: seconds ahead of a reading
  * scroll, so the rows are there when it arrives, yet short of the first page's end, so a user who
@@ -47,6 +54,12 @@ export function DialogList(props: DialogListProps) {
   const [activeKey, setActiveKey] = useState<string | null>(null)
   const focusOnRender = useRef(false)
 
+  const [overscan, setOverscan] = useState(0)
+  const hasRows = entries.length > 0
+  useEffect(() => {
+    if (hasRows && overscan === 0) void afterNextPaint().then(() => setOverscan(OVERSCAN))
+  }, [hasRows, overscan])
+
   const [keysOf] = useState(createKeyList)
   const keys = useMemo(() => keysOf(entries), [keysOf, entries])
   // A stable key function: the virtualiser recomputes every row's position when it changes, which
@@ -70,7 +83,7 @@ export function DialogList(props: DialogListProps) {
     count: entries.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 8,
+    overscan,
     // The rows a scroll brings are rendered in a task of their own, not inside the scroll event:
     // there they shared one task with the frame's style and layout, over 50 ms on a fast scroll
     // through a long list. The overscan covers the frame they may come late for.

@@ -76,6 +76,23 @@ describe('RecentScreen', () => {
     ).toEqual(['1', 'chat7', 'sg3'])
   })
 
+  it('draws the rows in view first, and the rows just past them once those are painted', async () => {
+    const items = Array.from({ length: 40 }, (_, i) => ({ id: i + 1, title: `Person ${i + 1}` }))
+    const fake = createFakePortal({ 'im.recent.list': () => ({ items, hasMore: false }) })
+    const rowsNow = () => document.querySelectorAll('[data-dialog-id]').length
+    // Read when React's commit has reached the DOM, before any frame could be painted.
+    let firstDrawn = 0
+    const observer = new MutationObserver(() => {
+      if (firstDrawn === 0) firstDrawn = rowsNow()
+    })
+    observer.observe(document.body, { subtree: true, childList: true })
+    await renderWithPortal(<RecentScreen />, fake.portal)
+    // The list's view holds 10 rows of 64 px (src/test/setup.ts); 8 more wait past its end.
+    await waitFor(() => expect(rowsNow()).toBe(18))
+    observer.disconnect()
+    expect(firstDrawn).toBe(10)
+  })
+
   it('tells a screen reader how many dialogs there are only once the last page has come', async () => {
     const lastPage = deferred<unknown>()
     const pages = [
