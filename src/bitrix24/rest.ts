@@ -95,3 +95,10 @@ export async function callBatch<T>(
   }
   return outcomes
 }
+
+/** One command's result out of callBatch's outcomes; its failure is thrown. */
+export function resultOf<T>(outcomes: Map<string, BatchOutcome<unknown>>, key: string): T {
+  const outcome = outcomes.get(key)
+  if (!outcome?.ok) throw outcome?.error ?? new RestError('ERROR_BATCH_NO_ANSWER', 0, key)
+  return outcome.result as T
+}

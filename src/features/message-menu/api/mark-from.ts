@@ -1,5 +1,5 @@
 import type { Portal } from '../../../bitrix24/connection.ts'
-import { callBatch, callMethod, RestError, type BatchOutcome } from '../../../bitrix24/rest.ts'
+import { callBatch, callMethod, RestError, resultOf } from '../../../bitrix24/rest.ts'
 import { DialogGoneError } from '../../recent/model/mark-change.ts'
 import { COUNTERS_COMMAND } from '../../recent/api/counters.ts'
 import { PROFILE_COMMAND, readProfileId } from '../../recent/api/current-user.ts'
@@ -51,12 +51,6 @@ export interface ReadBack extends DialogCount {
 
 /** How many of the newest messages show where the read cursor is (the portal's maximum). */
 const NEWEST = 50
-
-function resultOf<T>(outcomes: Map<string, BatchOutcome<unknown>>, key: string): T {
-  const outcome = outcomes.get(key)
-  if (!outcome?.ok) throw outcome?.error ?? new RestError('ERROR_BATCH_NO_ANSWER', 0, key)
-  return outcome.result as T
-}
 
 const messagesOf = (payload: MessagesPayload | false | null): MessagePayload[] => {
   if (!payload) throw new DialogGoneError()

@@ -1,5 +1,5 @@
 import { infiniteQueryOptions, type InfiniteData, type QueryClient } from '@tanstack/react-query'
-import { callBatch, callMethod, RestError } from '../../../bitrix24/rest.ts'
+import { callBatch, resultOf, type BatchOutcome } from '../../../bitrix24/rest.ts'
 import { perClient } from '../../../lib/per-client.ts'
 import { yieldToMain } from '../../../lib/yield-to-main.ts'
 import type { Portal } from '../../../bitrix24/connection.ts'
@@ -107,11 +107,9 @@ async function fetchPages(
   const outcomes = await callBatch<RecentListPayload>(portal, commands)
   const pages: RecentListPayload[] = []
   for (const key of Object.keys(commands)) {
-    const outcome = outcomes.get(key)
-    if (!outcome) break
-    if (!outcome.ok) throw outcome.error
-    pages.push(outcome.result)
-    if (!hasMoreAfter(outcome.result)) break
+    const page = resultOf<RecentListPayload>(outcomes, key)
+    pages.push(page)
+    if (!hasMoreAfter(page)) break
   }
   return pages
 }
@@ -155,26 +153,27 @@ function itemsOf(
 const queuedOf = (page: RecentListPayload | undefined, filter: RecentFilter, seenAt: number) =>
   itemsOf(page, filter, seenAt).filter((item) => item !== null)
 
-async function askPage(
-  portal: Portal,
-  params: Record<string, unknown>,
-  withQueue: boolean,
-): Promise<{ page: RecentListPayload | undefined; queue?: RecentListPayload }> {
-  if (!withQueue)
-    return { page: await callMethod<RecentListPayload>(portal, 'im.recent.list', params) }
-  const answers = await callBatch<RecentListPayload>(portal, {
-    page: { method: 'im.recent.list', params },
-    queue: {
-      method: 'im.recent.list',
-      params: { ...params, ...QUEUE_PARAMS, SKIP_UNDISTRIBUTED_OPENLINES: 'N' },
-    },
-  })
-  const [page, queue] = ['page', 'queue'].map((key) => {
-    const answer = answers.get(key)
-    if (!answer?.ok) throw answer?.error ?? new RestError('ERROR_BATCH_NO_ANSWER', 0, key)
-    return answer.result
-  })
-  return { page, queue }
+type Command = { method: string; params: Record<string, unknown> }
+
+const pageParams = (filter: RecentFilter) => (from: number) => ({
+  ...FILTER_PARAMS[filter],
+  PARSE_TEXT: 'Y',
+  SKIP_UNDISTRIBUTED_OPENLINES: 'Y',
+  OFFSET: from,
+  LIMIT: PAGE_SIZE,
+})
+
+/**
+ * What a list's first page asks the portal, as commands of one `batch`: the page, and the queue
+ * for the lists that show it. The first screen sends them in the same request as its other
+ * questions (api/prefetch.ts).
+ */
+export function firstPageCommands(filter: RecentFilter): Record<string, Command> {
+  const params = pageParams(filter)(0)
+  const page = { method: 'im.recent.list', params }
+  if (!WITH_QUEUE.has(filter)) return { page }
+  const queueParams = { ...params, ...QUEUE_PARAMS, SKIP_UNDISTRIBUTED_OPENLINES: 'N' }
+  return { page, queue: { method: 'im.recent.list', params: queueParams } }
 }
 
 type PageParams = (offset: number) => Record<string, unknown>
@@ -232,31 +231,27 @@ function readAheadAfter(
 /**
  * One list page for a filter, trimmed to what the list shows, each item stamped with when its
  * request left. The first is one portal page (the first screen waits for one small answer) and
- * also carries the queue; each later one is PAGES_PER_BATCH portal pages in one batch.
+ * also carries the queue; each later one is PAGES_PER_BATCH portal pages in one batch. The first
+ * page's answers may come from a batch already on its way (`firstAnswers`).
  */
 export async function fetchRecentPage(
   portal: Portal,
   queryClient: QueryClient,
   filter: RecentFilter,
   offset: number,
+  firstAnswers?: Promise<Map<string, BatchOutcome<unknown>>>,
 ): Promise<RecentListPayload> {
   const requestedAt = Date.now()
-  const params = (from: number) => ({
-    ...FILTER_PARAMS[filter],
-    PARSE_TEXT: 'Y',
-    SKIP_UNDISTRIBUTED_OPENLINES: 'Y',
-    OFFSET: from,
-    LIMIT: PAGE_SIZE,
-  })
+  const params = pageParams(filter)
   /** The portal's pages in this list page, each with when its request left. */
   const pages: { page: RecentListPayload | undefined; seenAt: number }[] = []
   let queue: RecentListPayload | undefined
   /** The offset of the last batch in this page. */
   let last = offset
   if (offset === 0) {
-    const first = await askPage(portal, params(0), WITH_QUEUE.has(filter))
-    pages.push({ page: first.page, seenAt: requestedAt })
-    queue = first.queue
+    const answers = await (firstAnswers ?? callBatch(portal, firstPageCommands(filter)))
+    pages.push({ page: resultOf(answers, 'page'), seenAt: requestedAt })
+    if (WITH_QUEUE.has(filter)) queue = resultOf(answers, 'queue')
   } else {
     const batch = takeReadAhead(queryClient, filter, offset) ?? startBatch(portal, offset, params)
     // The batch right after the first page comes with the first screen, before any scroll.

@@ -1,6 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query'
 import type { Portal } from '../../../bitrix24/connection.ts'
-import { callBatch, RestError } from '../../../bitrix24/rest.ts'
+import { callBatch, RestError, resultOf } from '../../../bitrix24/rest.ts'
 import { countOf, type UnreadCounters } from '../model/counters.ts'
 import { toDialog } from '../model/dialog.ts'
 import type { Fact } from '../model/facts.ts'
@@ -44,11 +44,7 @@ export async function fetchPortalUnread(
     counters: COUNTERS_COMMAND,
     lines: MARKED_LINES,
   })
-  const [counters, lines] = ['counters', 'lines'].map((key) => {
-    const answer = answers.get(key)
-    if (!answer?.ok) throw answer?.error ?? new RestError('ERROR_BATCH_NO_ANSWER', 0, key)
-    return answer.result
-  })
+  const [counters, lines] = ['counters', 'lines'].map((key) => resultOf(answers, key))
   const snapshot = countersSnapshot(counters, requestedAt)
   if (!snapshot.counters)
     throw new RestError('ERROR_UNEXPECTED_ANSWER', 0, 'im.counters.get: no totals')

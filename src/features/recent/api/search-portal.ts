@@ -1,6 +1,6 @@
 import type { InfiniteData, QueryClient } from '@tanstack/react-query'
 import type { Portal } from '../../../bitrix24/connection.ts'
-import { callBatch, RestError, type BatchOutcome } from '../../../bitrix24/rest.ts'
+import { callBatch, RestError, resultOf, type BatchOutcome } from '../../../bitrix24/rest.ts'
 import { foundChats, foundUsers, searchItems } from '../model/search-results.ts'
 import { COUNTERS_COMMAND, countersSnapshot } from './counters.ts'
 import { recentKeys } from './keys.ts'
@@ -33,9 +33,7 @@ export async function searchPortal(
     chats: { method: 'im.search.chat.list', params },
     counters: COUNTERS_COMMAND,
   })
-  const counters = outcomes.get('counters')
-  if (!counters?.ok) throw counters?.error ?? new RestError('ERROR_BATCH_NO_ANSWER', 0, 'counters')
-  const snapshot = countersSnapshot(counters.result, requestedAt)
+  const snapshot = countersSnapshot(resultOf(outcomes, 'counters'), requestedAt)
   if (!snapshot.counters)
     throw new RestError('ERROR_UNEXPECTED_ANSWER', 0, 'im.counters.get: no totals')
   // Fresh counters are the badge's too.
