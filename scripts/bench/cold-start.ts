@@ -1,4 +1,4 @@
-import { waitInFrame, type Harness, type Site } from './harness.ts'
+import { withTimeout, type Harness, type Site } from './harness.ts'
 import { control } from './control.ts'
 import type { ColdStartBreakdown } from './probe.ts'
 import { summarize, type Summary } from './stats.ts'
@@ -27,7 +27,10 @@ interface Launch {
 async function launchOnce(harness: Harness, site: Site): Promise<Launch> {
   const session = await harness.open(site)
   try {
-    const paintedAt = await waitInFrame(session.frame, () => window.__bench.firstRowAt, 30_000)
+    // Heard, not polled: polling in the frame would put Playwright's script on the cold start.
+    await withTimeout(session.firstRowPainted, 30_000, 'the first row')
+    const paintedAt = await session.frame.evaluate(() => window.__bench.firstRowAt)
+    if (paintedAt === null) throw new Error('the first row was reported but not stamped')
     const submittedAt = await session.page.evaluate(() => window.__bench.submitAt)
     if (submittedAt === null) throw new Error('the portal page never submitted its launch form')
     const steps = await session.frame.evaluate(() => window.__bench.breakdown())

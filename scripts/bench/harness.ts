@@ -11,7 +11,7 @@ import {
 import { createAppServer } from '../hosting/app-server.ts'
 import { createPortal, type Portal } from '../portal/server.ts'
 import { CHROMIUM_ARGS, findChromium } from '../find-browser.ts'
-import { PROBE_PATH } from './probe.ts'
+import { firstRowMessage, probePath } from './probe.ts'
 
 /**
  * The machinery every measurement shares: the production build served by the production
@@ -32,6 +32,8 @@ export interface Session {
   page: Page
   /** The app's (or the floor's) frame inside the portal page. */
   frame: Frame
+  /** Settles when the frame's first dialog row has been painted (window.__bench.firstRowAt). */
+  firstRowPainted: Promise<void>
   errors: string[]
   close(): Promise<void>
 }
@@ -131,13 +133,18 @@ export async function startHarness(distDir: string): Promise<Harness> {
       const context: BrowserContext = await browser.newContext({
         viewport: { width: 1280, height: 900 },
       })
-      await context.addInitScript({ path: PROBE_PATH })
+      await context.addInitScript({ path: probePath() })
       const page = await context.newPage()
       const errors: string[] = []
       page.on('pageerror', (error) => errors.push(error.message))
+      const firstRowPainted = new Promise<void>((resolve) =>
+        page.on('console', (message) => {
+          if (message.text() === firstRowMessage(target.frameOrigin)) resolve()
+        }),
+      )
       await page.goto(`${target.portalUrl}?lang=en&placement=DEFAULT&install=N&user=1`)
       const frame = await waitForFrame(page, target.frameOrigin, 15_000)
-      return { page, frame, errors, close: () => context.close() }
+      return { page, frame, firstRowPainted, errors, close: () => context.close() }
     },
     async close() {
       await browser.close()

@@ -183,7 +183,14 @@
     if (bench.firstRowAt === null && !bench.firstRowPending) {
       if (document.querySelector('[data-dialog-id]')) {
         bench.firstRowPending = true
-        afterPaint((now) => (bench.firstRowAt = epoch(now)))
+        afterPaint((now) => {
+          bench.firstRowAt = epoch(now)
+          // Said over the console, which the bench hears without running anything in the frame:
+          // waiting with an evaluate or waitForFunction makes Playwright inject its own script
+          // (tens of ms of parsing) into the frame, in the middle of the cold start it measures.
+          // The text is probe.ts's firstRowMessage().
+          console.debug(`bench:first-row ${location.origin}`)
+        })
       }
     }
     const armed = bench.toggle

@@ -2,9 +2,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
-// Its types only (window.__bench): under a DOM environment Vitest serves `new URL(…,
-// import.meta.url)` over http, so PROBE_PATH cannot be computed here.
-import type { BenchProbe } from './probe.ts'
+import { firstRowMessage, type BenchProbe } from './probe.ts'
 
 beforeAll(() => {
   // Installed as the bench installs it into the frame: the file's text, run as a script.
@@ -114,6 +112,22 @@ describe('the paint a toggle waits for', () => {
     await Promise.resolve() // the MutationObserver's delivery
     return probe
   }
+
+  it('tells the bench of the first row over the console once its frame is painted', async () => {
+    const probe: BenchProbe & { firstRowPending?: boolean } = window.__bench
+    // A fresh frame: earlier tests here have drawn rows of their own.
+    probe.firstRowAt = null
+    probe.firstRowPending = false
+    const said = vi.spyOn(console, 'debug').mockImplementation(() => {})
+    document.body.innerHTML = '<div data-dialog-id="1"></div>'
+    await Promise.resolve() // the MutationObserver's delivery
+
+    for (const callback of frame) callback(performance.now())
+    expect(said).not.toHaveBeenCalled() // drawn, not yet painted
+    posted[0]?.callback()
+    expect(probe.firstRowAt).toEqual(expect.any(Number))
+    expect(said).toHaveBeenCalledWith(firstRowMessage(location.origin))
+  })
 
   it('stamps the paint in a task posted from the frame at user-blocking priority', async () => {
     const probe = await clickAndFlip()

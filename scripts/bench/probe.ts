@@ -1,7 +1,14 @@
 import { fileURLToPath } from 'node:url'
 
-/** probe.browser.js, installed into every document of a bench page (see that file). */
-export const PROBE_PATH = fileURLToPath(new URL('./probe.browser.js', import.meta.url))
+/**
+ * probe.browser.js, installed into every document of a bench page (see that file). A function, so
+ * that the probe's own tests can import this module under a DOM environment, where Vitest serves
+ * `import.meta.url` over http.
+ */
+export const probePath = () => fileURLToPath(new URL('./probe.browser.js', import.meta.url))
+
+/** What the probe writes to the console of a frame from `origin` once its first row is painted. */
+export const firstRowMessage = (origin: string) => `bench:first-row ${origin}`
 
 /** ms from the frame's navigation start; null when the step did not happen. */
 export interface ColdStartBreakdown {
