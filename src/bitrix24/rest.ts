@@ -14,6 +14,9 @@ export class RestError extends Error {
 
 type RestParams = Record<string, unknown>
 
+/** One command of a `batch`: a REST method and its parameters. */
+export type RestCommand = { method: string; params: RestParams }
+
 function toRestError(error: unknown): RestError {
   if (error instanceof RestError) return error
   const e = error as { code?: unknown; status?: unknown; message?: unknown } | null
@@ -59,7 +62,7 @@ export type BatchOutcome<T> = { ok: true; result: T } | { ok: false; error: Rest
  */
 export async function callBatch<T>(
   portal: Portal,
-  commands: Record<string, { method: string; params: RestParams }>,
+  commands: Record<string, RestCommand>,
 ): Promise<Map<string, BatchOutcome<T>>> {
   const calls: Record<string, [string, RestParams]> = Object.fromEntries(
     Object.entries(commands).map(([key, { method, params }]) => [key, [method, params]]),

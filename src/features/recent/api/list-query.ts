@@ -1,5 +1,5 @@
 import { infiniteQueryOptions, type InfiniteData, type QueryClient } from '@tanstack/react-query'
-import { callBatch, resultOf, type BatchOutcome } from '../../../bitrix24/rest.ts'
+import { callBatch, resultOf, type BatchOutcome, type RestCommand } from '../../../bitrix24/rest.ts'
 import { perClient } from '../../../lib/per-client.ts'
 import { yieldToMain } from '../../../lib/yield-to-main.ts'
 import type { Portal } from '../../../bitrix24/connection.ts'
@@ -153,8 +153,6 @@ function itemsOf(
 const queuedOf = (page: RecentListPayload | undefined, filter: RecentFilter, seenAt: number) =>
   itemsOf(page, filter, seenAt).filter((item) => item !== null)
 
-type Command = { method: string; params: Record<string, unknown> }
-
 const pageParams = (filter: RecentFilter) => (from: number) => ({
   ...FILTER_PARAMS[filter],
   PARSE_TEXT: 'Y',
@@ -168,7 +166,7 @@ const pageParams = (filter: RecentFilter) => (from: number) => ({
  * for the lists that show it. The first screen sends them in the same request as its other
  * questions (api/prefetch.ts).
  */
-export function firstPageCommands(filter: RecentFilter): Record<string, Command> {
+export function firstPageCommands(filter: RecentFilter): Record<string, RestCommand> {
   const params = pageParams(filter)(0)
   const page = { method: 'im.recent.list', params }
   if (!WITH_QUEUE.has(filter)) return { page }
@@ -251,7 +249,8 @@ export async function fetchRecentPage(
   if (offset === 0) {
     const answers = await (firstAnswers ?? callBatch(portal, firstPageCommands(filter)))
     pages.push({ page: resultOf(answers, 'page'), seenAt: requestedAt })
-    if (WITH_QUEUE.has(filter)) queue = resultOf(answers, 'queue')
+    // Asked for where the list shows the queue (firstPageCommands).
+    if (answers.has('queue')) queue = resultOf(answers, 'queue')
   } else {
     const batch = takeReadAhead(queryClient, filter, offset) ?? startBatch(portal, offset, params)
     // The batch right after the first page comes with the first screen, before any scroll.
