@@ -1,4 +1,4 @@
-import { withTimeout, type Harness, type Site } from './harness.ts'
+import { firstRow, type Harness, type Site } from './harness.ts'
 import { control } from './control.ts'
 import type { ColdStartBreakdown } from './probe.ts'
 import { summarize, type Summary } from './stats.ts'
@@ -27,8 +27,7 @@ interface Launch {
 async function launchOnce(harness: Harness, site: Site): Promise<Launch> {
   const session = await harness.open(site)
   try {
-    // Heard, not polled: polling in the frame would put Playwright's script on the cold start.
-    await withTimeout(session.firstRowPainted, 30_000, 'the first row')
+    await firstRow(session)
     const paintedAt = await session.frame.evaluate(() => window.__bench.firstRowAt)
     if (paintedAt === null) throw new Error('the first row was reported but not stamped')
     const submittedAt = await session.page.evaluate(() => window.__bench.submitAt)

@@ -158,6 +158,13 @@ export async function startHarness(distDir: string): Promise<Harness> {
   }
 }
 
+/**
+ * Waits for the session's first dialog row to be painted. Heard, not polled: polling in the frame
+ * would have Playwright inject its own script there while the page is still starting.
+ */
+export const firstRow = (session: Session) =>
+  withTimeout(session.firstRowPainted, 30_000, 'the first row')
+
 /** Polls `read` in the frame until it returns a non-null value. */
 export async function waitInFrame<T>(
   frame: Frame,

@@ -1,5 +1,5 @@
 import type { Frame } from '@playwright/test'
-import { waitInFrame, type Harness } from './harness.ts'
+import { firstRow, waitInFrame, type Harness } from './harness.ts'
 import {
   control,
   dialogsChanged,
@@ -112,7 +112,7 @@ async function networkRun(
   try {
     const { frame } = session
     let rateLimited = 0
-    await waitInFrame(frame, () => window.__bench.firstRowAt, 30_000)
+    await firstRow(session)
     const first = await settledRequests(site.portalUrl)
     rateLimited += first.rateLimited
 

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test'
-import { waitInFrame, withTimeout, type Harness } from './harness.ts'
+import { firstRow, withTimeout, type Harness } from './harness.ts'
 import { control, settledRequests, sleep } from './control.ts'
 import { TOGGLE_LATENCY_MS, rowsInView, toggleRows, type ToggleResult } from './toggle.ts'
 import { round, summarize, type Summary } from './stats.ts'
@@ -89,7 +89,7 @@ async function scrollToEnd(
   const session = await harness.open(site)
   try {
     const { frame } = session
-    await waitInFrame(frame, () => window.__bench.firstRowAt, 30_000)
+    await firstRow(session)
     const startedAt = await frame.evaluate(() => window.__bench.now())
     const started = Date.now()
     let maxRows = 0

@@ -1,5 +1,5 @@
 import type { Frame } from '@playwright/test'
-import { waitInFrame, type Harness, type Site } from './harness.ts'
+import { firstRow, waitInFrame, type Harness, type Site } from './harness.ts'
 import { control, settledRequests, sleep } from './control.ts'
 import { summarize, type Summary } from './stats.ts'
 
@@ -111,7 +111,7 @@ async function clickRows(harness: Harness, site: Site, clicks: number) {
   await control.reset(site.portalUrl)
   const session = await harness.open(site)
   try {
-    await waitInFrame(session.frame, () => window.__bench.firstRowAt, 30_000)
+    await firstRow(session)
     await settledRequests(site.portalUrl)
     await control.setLatency(site.portalUrl, TOGGLE_LATENCY_MS)
     // The rows a user sees without scrolling: clicking them moves nothing.
