@@ -17,11 +17,12 @@ import { firstRowMessage, probePath } from './probe.ts'
  * The machinery every measurement shares: the production build served by the production
  * server, the bench's floor page, one local portal (test mode) launching each of them, and a
  * headless Chromium. The app and the floor live on `localhost`, the portals on `127.0.0.1`:
- * two origins, so the frame is cross-origin exactly as in a real portal.
+ * two origins, so the frame is cross-origin exactly as in a real portal. Optionally the stack
+ * floor too (stack-floor/: the SDK and React alone), served like the app.
  */
 
 export interface Site {
-  name: 'app' | 'floor'
+  name: 'app' | 'floor' | 'stack'
   /** The portal that launches this site (control API base). */
   portalUrl: string
   /** Origin of the page inside the frame. */
@@ -41,6 +42,8 @@ export interface Session {
 export interface Harness {
   app: Site
   floor: Site
+  /** The stack floor, when the harness was started with its build. */
+  stack: Site | null
   browserVersion: string
   /** A fresh browser context (empty cache: a cold start), the portal page, the frame launched. */
   open(site: Site): Promise<Session>
@@ -89,24 +92,40 @@ async function waitForFrame(page: Page, origin: string, timeoutMs: number): Prom
   }
 }
 
-export async function startHarness(distDir: string): Promise<Harness> {
-  const found = findChromium()
-  if (!found) throw new Error('No Chromium found: run `npx playwright install chromium`.')
-  // The app's CSP must name its portal and the portal must name the app's URL: the port is
+interface Served {
+  server: Server
+  origin: string
+  portal: Portal
+}
+
+/** `root` served by the production server, and a portal that launches it. */
+async function serveBuild(root: string): Promise<Served> {
+  // The page's CSP must name its portal and the portal must name the page's URL: the port is
   // taken first, and the production server is plugged in once the portal's origin is known.
-  let appHandler: RequestListener = (_req, res) => res.writeHead(503).end()
-  const appServer = createServer((req, res) => appHandler(req, res))
-  const floorServer = await createFloorServer()
-  const appOrigin = `http://localhost:${await listen(appServer)}`
-  const floorOrigin = `http://localhost:${await listen(floorServer)}`
-  const appPortal = await startPortal(`${appOrigin}/`)
-  const floorPortal = await startPortal(`${floorOrigin}/`)
-  const portalOrigin = new URL(appPortal.url ?? '').origin
+  let handler: RequestListener = (_req, res) => res.writeHead(503).end()
+  const server = createServer((req, res) => handler(req, res))
+  const origin = `http://localhost:${await listen(server)}`
+  const portal = await startPortal(`${origin}/`)
+  const portalOrigin = new URL(portal.url ?? '').origin
   const production = createAppServer({
-    root: distDir,
+    root,
     origins: { portalOrigins: [portalOrigin], cdnOrigins: [], frameAncestors: [portalOrigin] },
   })
-  appHandler = (req, res) => production.emit('request', req, res)
+  handler = (req, res) => production.emit('request', req, res)
+  return { server, origin, portal }
+}
+
+export async function startHarness(
+  distDir: string,
+  options: { stackDir?: string } = {},
+): Promise<Harness> {
+  const found = findChromium()
+  if (!found) throw new Error('No Chromium found: run `npx playwright install chromium`.')
+  const app = await serveBuild(distDir)
+  const stack = options.stackDir ? await serveBuild(options.stackDir) : null
+  const floorServer = await createFloorServer()
+  const floorOrigin = `http://localhost:${await listen(floorServer)}`
+  const floorPortal = await startPortal(`${floorOrigin}/`)
   const browser: Browser = await chromium.launch({
     executablePath: found.executablePath,
     // Exact heap figures and a callable gc(), so "JS heap" means live objects, not garbage.
@@ -126,8 +145,9 @@ export async function startHarness(distDir: string): Promise<Harness> {
   })
 
   return {
-    app: site('app', appPortal, appOrigin),
+    app: site('app', app.portal, app.origin),
     floor: site('floor', floorPortal, floorOrigin),
+    stack: stack && site('stack', stack.portal, stack.origin),
     browserVersion: browser.version(),
     async open(target) {
       const context: BrowserContext = await browser.newContext({
@@ -149,9 +169,10 @@ export async function startHarness(distDir: string): Promise<Harness> {
     async close() {
       await browser.close()
       await Promise.all([
-        appPortal.close(),
+        ...[app, stack].flatMap((served) =>
+          served ? [served.portal.close(), closeServer(served.server)] : [],
+        ),
         floorPortal.close(),
-        closeServer(appServer),
         closeServer(floorServer),
       ])
     },

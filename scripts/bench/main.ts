@@ -22,6 +22,7 @@ import { PAGE, RESULTS, updatePage } from './performance-page.ts'
 import { renderReport, writeResults } from './report.ts'
 import type { BenchResults } from './results.ts'
 import { measureScale } from './scale.ts'
+import { buildStackFloor } from './stack-floor/build.ts'
 import { measureToggle } from './toggle.ts'
 
 const SECTIONS = ['bundle', 'cold-start', 'toggle', 'scale', 'network'] as const
@@ -94,7 +95,10 @@ try {
   process.stdout.write(`… building ${root} for production\n`)
   await buildApp(root, distDir)
   const bundle = await section('bundle', () => measureBundle(distDir))
-  const harness = await startHarness(distDir)
+  // The cold start also measures what the SDK and React cost by themselves (stack-floor/).
+  const stackDir = only.has('cold-start') ? join(scratch, 'stack-floor') : undefined
+  if (stackDir) await buildStackFloor(stackDir)
+  const harness = await startHarness(distDir, { stackDir })
   let loadAfter: LoadReading
   let partial: Omit<
     BenchResults,

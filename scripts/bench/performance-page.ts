@@ -47,7 +47,11 @@ export function renderFigures(results: BenchResults): string {
     )
   for (const start of coldStart ?? [])
     other.push(
-      `cold start at ${start.latencyMs} ms REST: app p50 ${p50(start.app)} ms, floor ${p50(start.floor)} ms`,
+      `cold start at ${start.latencyMs} ms REST: app p50 ${p50(start.app)} ms, floor ${p50(start.floor)} ms` +
+        (start.stack
+          ? `, the SDK and React alone (the stack floor) ${p50(start.stack)} ms, ` +
+            `${n(start.stackRatio, 2)} × the floor`
+          : ''),
     )
   if (network) {
     const bulk = network.runs[0]?.markAll
