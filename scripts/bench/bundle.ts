@@ -29,7 +29,8 @@ export interface BundleReport {
   lazyFiles: ({ file: string } & Size)[]
 }
 
-interface ManifestChunk {
+/** A chunk of the build's manifest (`build.manifest`), keyed by its source. */
+export interface ManifestChunk {
   file: string
   isEntry?: boolean
   imports?: string[]
@@ -91,10 +92,15 @@ function initialChunks(manifest: Record<string, ManifestChunk>, html: string): M
   return [...seen].flatMap((key) => manifest[key] ?? [])
 }
 
+export async function readManifest(outDir: string): Promise<Record<string, ManifestChunk>> {
+  return JSON.parse(await readFile(join(outDir, '.vite/manifest.json'), 'utf8')) as Record<
+    string,
+    ManifestChunk
+  >
+}
+
 export async function measureBundle(outDir: string): Promise<BundleReport> {
-  const manifest = JSON.parse(
-    await readFile(join(outDir, '.vite/manifest.json'), 'utf8'),
-  ) as Record<string, ManifestChunk>
+  const manifest = await readManifest(outDir)
   const initial = initialChunks(manifest, await readFile(join(outDir, 'index.html'), 'utf8'))
   const initialFiles = initial.map((chunk) => chunk.file)
   const byPackage = new Map<string, string[]>()

@@ -79,13 +79,13 @@ export async function measureColdStart(
     const [app, floor] = [total('app'), total('floor')]
     const ratio = (page: Summary | null) =>
       page && floor ? Math.round((page.median / floor.median) * 100) / 100 : null
-    const stack = harness.stack ? total('stack') : undefined
+    const stack = total('stack')
     results.push({
       latencyMs,
       app,
       floor,
       ratio: ratio(app),
-      ...(stack !== undefined && { stack, stackRatio: ratio(stack) }),
+      ...(harness.stack && { stack, stackRatio: ratio(stack) }),
       breakdown: {
         app: medianSteps(launches.app),
         floor: medianSteps(launches.floor),

@@ -2,21 +2,16 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { readManifest, type ManifestChunk } from '../bundle.ts'
 import { buildStackFloor } from './build.ts'
 
 // React 19 marks its elements with this symbol: where it is, React's code is.
 const REACT = 'react.transitional.element'
 
-interface Chunk {
-  file: string
-  isEntry?: boolean
-  imports?: string[]
-}
-
 describe('the stack floor page loads the way the app does', () => {
   let dir = ''
   let html = ''
-  let manifest: Record<string, Chunk> = {}
+  let manifest: Record<string, ManifestChunk> = {}
   /** The code of `key`'s chunk and of every chunk it imports statically. */
   const codeOf = async (key: string, seen = new Set<string>()): Promise<string> => {
     const chunk = manifest[key]
@@ -31,9 +26,7 @@ describe('the stack floor page loads the way the app does', () => {
     dir = await mkdtemp(join(tmpdir(), 'stack-floor-'))
     await buildStackFloor(dir)
     html = await readFile(join(dir, 'index.html'), 'utf8')
-    manifest = JSON.parse(
-      await readFile(join(dir, '.vite/manifest.json'), 'utf8'),
-    ) as typeof manifest
+    manifest = await readManifest(dir)
   })
   afterAll(() => rm(dir, { recursive: true, force: true }))
 

@@ -2,14 +2,9 @@ import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { build } from 'vite'
+import { readManifest } from '../bundle.ts'
 
 const ROOT = fileURLToPath(new URL('.', import.meta.url))
-
-interface ManifestChunk {
-  file: string
-  isEntry?: boolean
-  dynamicImports?: string[]
-}
 
 /**
  * Builds the stack floor page for production into `outDir`, and has its index.html preload the
@@ -28,9 +23,7 @@ export async function buildStackFloor(outDir: string): Promise<void> {
       modulePreload: { polyfill: false },
     },
   })
-  const manifest = JSON.parse(
-    await readFile(join(outDir, '.vite/manifest.json'), 'utf8'),
-  ) as Record<string, ManifestChunk>
+  const manifest = await readManifest(outDir)
   const entry = Object.values(manifest).find((chunk) => chunk.isEntry)
   const rows = entry?.dynamicImports?.map((key) => manifest[key]?.file)
   if (!rows?.length || rows.some((file) => !file))
